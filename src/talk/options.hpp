@@ -26,7 +26,7 @@ Person parse_person(std::string_view arg, bool dots_in_user);
 
 struct Options {
   Person person;
-  bool dots_in_user = false;                // -x
+  bool dots_in_user = false;                 // -x
   std::optional<std::uint16_t> daemon_port;  // --daemon-port N (ntalk)
   std::optional<std::uint16_t> otalk_port;   // --otalk-port N (old talk)
   bool help = false;

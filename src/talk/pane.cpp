@@ -9,7 +9,9 @@ Pane::Pane(std::size_t max_lines) : max_lines_(std::max<std::size_t>(max_lines, 
   lines_.emplace_back();
 }
 
-void Pane::add_glyph(Glyph glyph) { lines_.back().push_back(std::move(glyph)); }
+void Pane::add_glyph(Glyph glyph) {
+  lines_.back().push_back(std::move(glyph));
+}
 
 bool Pane::combine_with_last(const std::string& text) {
   if (lines_.back().empty()) return false;
@@ -33,7 +35,9 @@ void Pane::erase_word() {
   while (!line.empty() && !is_space(line.back())) line.pop_back();
 }
 
-void Pane::kill_line() { lines_.back().clear(); }
+void Pane::kill_line() {
+  lines_.back().clear();
+}
 
 void Pane::clear() {
   lines_.clear();

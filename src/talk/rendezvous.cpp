@@ -2,7 +2,7 @@
 #include "talk/rendezvous.hpp"
 
 #include <algorithm>
-#include <cerrno>
+#include <utility>
 
 #include "protocol/answer_text.hpp"
 #include "protocol/codec.hpp"
@@ -14,11 +14,11 @@ namespace {
 using proto::Answer;
 using proto::RequestType;
 
-std::size_t idx(DaemonHost host) { return static_cast<std::size_t>(host); }
-std::size_t idx(Dialect dialect) { return static_cast<std::size_t>(dialect); }
-
-proto::TalkAddr to_talk_addr(const platform::Ipv4Endpoint& endpoint) {
-  return proto::make_inet_addr(endpoint.address, endpoint.port);
+std::size_t idx(DaemonHost host) {
+  return static_cast<std::size_t>(host);
+}
+std::size_t idx(Dialect dialect) {
+  return static_cast<std::size_t>(dialect);
 }
 
 }  // namespace
@@ -40,67 +40,6 @@ void Rendezvous::start(TimePoint now) {
   phase_ = Phase::LookingUp;
   status(text::kCheckingForInvitation);
   request(DaemonHost::Remote, RequestType::LookUp, Purpose::LookUp, 0, now);
-}
-
-void Rendezvous::request(DaemonHost host, RequestType type, Purpose purpose, std::uint32_t id,
-                         TimePoint now) {
-  host = route(host);
-  const Millis give_up =
-      purpose == Purpose::Cleanup ? config_.timing.cleanup_give_up : config_.timing.give_up;
-  Pending p{host, type, purpose, id, {false, false}, now, config_.timing.first_resend, now,
-            now + give_up};
-  pending_.push_back(p);
-  transmit_due(pending_.back(), now);
-}
-
-void Rendezvous::transmit(Pending& p, Dialect dialect) {
-  p.tried[idx(dialect)] = true;
-  proto::CtlMessage msg;
-  msg.type = p.type;
-  msg.id_num = p.id;
-  msg.addr = to_talk_addr(config_.listen_addr);
-  msg.ctl_addr = to_talk_addr(config_.ctl_addr[idx(p.host)][idx(dialect)]);
-  msg.pid = config_.pid;
-  msg.l_name = config_.my_name.substr(0, proto::kNameSize - 1);
-  msg.r_name = config_.peer_name.substr(0, proto::kNameSize - 1);
-  msg.r_tty = config_.peer_tty.substr(0, proto::kTtySize - 1);
-  RendezvousAction action;
-  action.kind = RendezvousAction::Kind::Send;
-  action.channel = {p.host, dialect};
-  if (dialect == Dialect::Ntalk) {
-    const auto bytes = proto::encode(msg);
-    action.bytes.assign(bytes.begin(), bytes.end());
-  } else {
-    const auto bytes = proto::encode(proto::to_otalk_message(msg));
-    action.bytes.assign(bytes.begin(), bytes.end());
-  }
-  actions_.push_back(std::move(action));
-  ++sent_;
-}
-
-void Rendezvous::transmit_due(Pending& p, TimePoint now) {
-  if (now < p.next_send) return;
-  const auto h = idx(p.host);
-  const bool otalk_ok = config_.otalk_enabled && !refused_[h][1];
-  if (dialect_[h] == HostDialect::Ntalk) {
-    transmit(p, Dialect::Ntalk);
-  } else if (dialect_[h] == HostDialect::Otalk) {
-    transmit(p, Dialect::Otalk);
-  } else {
-    if (!refused_[h][0]) transmit(p, Dialect::Ntalk);
-    const bool ntalk_silent = now - p.started >= config_.timing.otalk_after || refused_[h][0];
-    if (otalk_ok && ntalk_silent) transmit(p, Dialect::Otalk);
-  }
-  p.next_send = now + p.interval;
-  p.interval = std::min(p.interval * 2, config_.timing.max_resend);
-}
-
-bool Rendezvous::source_ok(Channel channel, const platform::Ipv4Endpoint& source) const {
-  const auto& daemon = config_.daemon[idx(channel.host)][idx(channel.dialect)];
-  if (source.port != daemon.port) return false;
-  // A loopback daemon may answer from another 127/8 address than the one asked.
-  return source.address == daemon.address ||
-         (platform::is_loopback(source.address) && platform::is_loopback(daemon.address));
 }
 
 void Rendezvous::on_datagram(Channel channel, std::span<const std::uint8_t> bytes,
@@ -126,7 +65,8 @@ void Rendezvous::on_datagram(Channel channel, std::span<const std::uint8_t> byte
     id = decoded.message->id_num;
     talk_addr = decoded.message->addr;
   }
-  if (talk_addr.family == proto::kAfInet) addr = platform::Ipv4Endpoint{talk_addr.ipv4, talk_addr.port};
+  if (talk_addr.family == proto::kAfInet)
+    addr = platform::Ipv4Endpoint{talk_addr.ipv4, talk_addr.port};
   const DaemonHost host = route(channel.host);
   const auto it = std::find_if(pending_.begin(), pending_.end(), [&](const Pending& p) {
     return p.host == host && p.type == type && p.tried[idx(channel.dialect)];
@@ -210,7 +150,8 @@ void Rendezvous::finish_connected(TimePoint now) {
 }
 
 void Rendezvous::delete_invitations(TimePoint now) {
-  if (remote_id_) request(DaemonHost::Remote, RequestType::Delete, Purpose::Cleanup, *remote_id_, now);
+  if (remote_id_)
+    request(DaemonHost::Remote, RequestType::Delete, Purpose::Cleanup, *remote_id_, now);
   if (local_id_) request(DaemonHost::Local, RequestType::Delete, Purpose::Cleanup, *local_id_, now);
   remote_id_.reset();
   local_id_.reset();
@@ -243,38 +184,6 @@ std::string Rendezvous::daemon_hint(DaemonHost host) const {
          "). Start talkd there (from inetd, or systemd's talkd.socket), or ask its administrator.";
 }
 
-void Rendezvous::on_channel_error(Channel channel, std::error_code error, TimePoint now) {
-  const DaemonHost host = route(channel.host);
-  const auto h = idx(host);
-  refused_[h][idx(channel.dialect)] = true;
-  const bool otalk_possible = config_.otalk_enabled && !refused_[h][1];
-  const bool dead = dialect_[h] != HostDialect::Unknown
-                        ? (dialect_[h] == HostDialect::Ntalk) == (channel.dialect == Dialect::Ntalk)
-                        : (refused_[h][0] && !otalk_possible);
-  std::vector<Pending> on_host;
-  for (auto it = pending_.begin(); it != pending_.end();) {
-    if (it->host != host) {
-      ++it;
-    } else if (dead) {
-      on_host.push_back(*it);
-      it = pending_.erase(it);
-    } else {
-      if (!it->tried[1] && otalk_possible) transmit(*it, Dialect::Otalk);
-      ++it;
-    }
-  }
-  if (!dead) return;
-  const bool blocking = std::any_of(on_host.begin(), on_host.end(),
-                                    [](const Pending& p) { return p.purpose != Purpose::Cleanup; });
-  if (blocking && phase_ != Phase::Failed && phase_ != Phase::Quitting) {
-    const std::string reason = error == std::errc::connection_refused
-                                   ? std::string("Connection refused")
-                                   : error.message();
-    fail(std::string(text::kReadFromDaemon) + ": " + reason, daemon_hint(host));
-    delete_invitations(now);
-  }
-}
-
 void Rendezvous::on_timer(TimePoint now) {
   std::vector<Pending> expired;
   for (auto it = pending_.begin(); it != pending_.end();) {
@@ -304,16 +213,5 @@ void Rendezvous::on_timer(TimePoint now) {
     request(DaemonHost::Remote, RequestType::Announce, Purpose::Announce, msg_id_, now);
   }
 }
-
-std::optional<TimePoint> Rendezvous::next_deadline() const {
-  std::optional<TimePoint> next = ring_at_;
-  for (const Pending& p : pending_) {
-    const TimePoint t = std::min(p.next_send, p.give_up_at);
-    if (!next || t < *next) next = t;
-  }
-  return next;
-}
-
-std::vector<RendezvousAction> Rendezvous::take_actions() { return std::exchange(actions_, {}); }
 
 }  // namespace talk::client

@@ -33,11 +33,11 @@ struct Channel {
 
 struct RendezvousTiming {
   Millis first_resend{300};
-  Millis max_resend{2000};          // the classic CTL_WAIT
-  Millis give_up{15000};            // per request, without any answer
-  Millis otalk_after{1200};         // silent ntalk daemon: also try otalk from then on
-  Millis ring_wait{30000};          // RING_WAIT
-  Millis cleanup_give_up{3000};     // DELETEs after connecting or quitting
+  Millis max_resend{2000};       // the classic CTL_WAIT
+  Millis give_up{15000};         // per request, without any answer
+  Millis otalk_after{1200};      // silent ntalk daemon: also try otalk from then on
+  Millis ring_wait{30000};       // RING_WAIT
+  Millis cleanup_give_up{3000};  // DELETEs after connecting or quitting
 };
 
 struct RendezvousConfig {
@@ -75,7 +75,16 @@ struct RendezvousAction {
   std::string detail;
 };
 
-enum class Phase : std::uint8_t { Idle, LookingUp, Connecting, Announcing, Ringing, Connected, Quitting, Failed };
+enum class Phase : std::uint8_t {
+  Idle,
+  LookingUp,
+  Connecting,
+  Announcing,
+  Ringing,
+  Connected,
+  Quitting,
+  Failed
+};
 
 class Rendezvous {
  public:

@@ -37,9 +37,13 @@ void ScreenModel::resize(int rows, int cols) {
   peer_.scroll(0, cols_, peer_height());
 }
 
-int ScreenModel::my_height() const { return rows_ / 2; }
+int ScreenModel::my_height() const {
+  return rows_ / 2;
+}
 
-int ScreenModel::peer_height() const { return std::max(0, rows_ - my_height() - 1); }
+int ScreenModel::peer_height() const {
+  return std::max(0, rows_ - my_height() - 1);
+}
 
 void ScreenModel::scroll_mine(int pages) {
   mine_.scroll(pages * std::max(1, my_height() / 2), cols_, my_height());

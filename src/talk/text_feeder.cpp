@@ -90,10 +90,17 @@ void TextFeeder::feed_byte(std::uint8_t byte, int& bells) {
     flush_invalid();  // the sequence broke off: show what came, then handle this byte afresh
   }
   switch (edit_for(byte)) {
-    case Edit::Erase: pane_.erase_char(); return;
-    case Edit::Kill: pane_.kill_line(); return;
-    case Edit::Werase: pane_.erase_word(); return;
-    case Edit::None: break;
+    case Edit::Erase:
+      pane_.erase_char();
+      return;
+    case Edit::Kill:
+      pane_.kill_line();
+      return;
+    case Edit::Werase:
+      pane_.erase_word();
+      return;
+    case Edit::None:
+      break;
   }
   if (byte == '\n' || byte == '\r') {
     pane_.newline();

@@ -22,7 +22,9 @@ TEST(KeyInput, TextIsMergedIntoOneEvent) {
 
 TEST(KeyInput, NetkitScrollKeysAndRedraw) {
   KeyInput input;
-  const auto events = feed(input, "a\x1bp\x1bn\x10\x0e\x0c" "b");
+  const auto events = feed(input,
+                           "a\x1bp\x1bn\x10\x0e\x0c"
+                           "b");
   ASSERT_EQ(events.size(), 7u);
   EXPECT_EQ(events[1].key, LocalKey::ScrollMineBack);
   EXPECT_EQ(events[2].key, LocalKey::ScrollMineForward);

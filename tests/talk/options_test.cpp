@@ -9,7 +9,9 @@
 namespace talk::client {
 namespace {
 
-ParsedCommandLine parse(std::vector<std::string_view> args) { return parse_command_line(args); }
+ParsedCommandLine parse(std::vector<std::string_view> args) {
+  return parse_command_line(args);
+}
 
 TEST(ParsePerson, PlainUserIsLocal) {
   EXPECT_EQ(parse_person("alice", false), (Person{"alice", "", ""}));
@@ -45,7 +47,9 @@ TEST(CommandLine, NoPersonGivesUsage) {
   EXPECT_EQ(r.error, "Usage: talk user [ttyname]");
 }
 
-TEST(CommandLine, TooManyArguments) { EXPECT_FALSE(parse({"a", "b", "c"}).options); }
+TEST(CommandLine, TooManyArguments) {
+  EXPECT_FALSE(parse({"a", "b", "c"}).options);
+}
 
 TEST(CommandLine, PortsAndX) {
   const auto r = parse({"-x", "--daemon-port", "5518", "--otalk-port", "5517", "a.b@h"});

@@ -123,8 +123,11 @@ class Sim {
           resp.answer = Answer::NotHere;
         }
         break;
-      case RequestType::Announce: resp.answer = announce_answer; break;
-      default: break;
+      case RequestType::Announce:
+        resp.answer = announce_answer;
+        break;
+      default:
+        break;
     }
     reply(c, resp);
   }
@@ -331,8 +334,8 @@ TEST(Rendezvous, WrongTypeWrongVersionAndWrongSourceAreIgnored) {
   bytes[0] = 2;  // wrong version
   sim.r.on_datagram(remote, bytes, kRemoteNtalk, sim.now);
   bytes[0] = 1;
-  sim.r.on_datagram(remote, bytes, {0x0a000003, 518}, sim.now);  // wrong host
-  sim.r.on_datagram(remote, bytes, {0x0a000002, 1518}, sim.now);  // wrong port
+  sim.r.on_datagram(remote, bytes, {0x0a000003, 518}, sim.now);                  // wrong host
+  sim.r.on_datagram(remote, bytes, {0x0a000002, 1518}, sim.now);                 // wrong port
   sim.r.on_datagram(remote, std::span(bytes).first(20), kRemoteNtalk, sim.now);  // short
   sim.pump();
   EXPECT_EQ(sim.r.phase(), Phase::LookingUp);

@@ -123,17 +123,29 @@ TEST_F(ScreenModelTest, ControlBytesUseCaretNotationAndBellsAreCounted) {
 TEST_F(ScreenModelTest, C1AndInvalidBytesNeverReachTheTerminal) {
   Pane pane;
   TextFeeder feeder(pane, true, true);
-  feed(feeder, "\xc2\x9b" "31m");  // U+009B, a C1 CSI
-  EXPECT_EQ(pane.line_text(0), "\xef\xbf\xbd" "31m");
+  feed(feeder,
+       "\xc2\x9b"
+       "31m");  // U+009B, a C1 CSI
+  EXPECT_EQ(pane.line_text(0),
+            "\xef\xbf\xbd"
+            "31m");
   pane.kill_line();
   feed(feeder, "caf\xe9!");  // Latin-1 e-acute, then ASCII: stays in sync
   EXPECT_EQ(pane.line_text(0), "caf\xc3\xa9!");
   pane.kill_line();
-  feed(feeder, "\xe6\x97" "ok");  // a truncated sequence
-  EXPECT_EQ(pane.line_text(0), "\xc3\xa6\xef\xbf\xbd" "ok");
+  feed(feeder,
+       "\xe6\x97"
+       "ok");  // a truncated sequence
+  EXPECT_EQ(pane.line_text(0),
+            "\xc3\xa6\xef\xbf\xbd"
+            "ok");
   pane.kill_line();
-  feed(feeder, "\xe2\x80\xae" "x");  // RIGHT-TO-LEFT OVERRIDE
-  EXPECT_EQ(pane.line_text(0), "\xef\xbf\xbd" "x");
+  feed(feeder,
+       "\xe2\x80\xae"
+       "x");  // RIGHT-TO-LEFT OVERRIDE
+  EXPECT_EQ(pane.line_text(0),
+            "\xef\xbf\xbd"
+            "x");
 }
 
 TEST_F(ScreenModelTest, SequencesSplitAcrossReadsDecode) {
@@ -192,7 +204,8 @@ TEST_F(ScreenModelTest, ResizeRewrapsBothHalvesKeepingText) {
   TextFeeder mine(model.mine(), true, false);
   TextFeeder peer(model.peer(), true, true);
   feed(mine, "the quick brown fox jumps");
-  feed(peer, "h\xc3\xa9llo w\xc3\xb6rld \xe2\x80\x94 \xe2\x9c\x93 \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e");
+  feed(peer,
+       "h\xc3\xa9llo w\xc3\xb6rld \xe2\x80\x94 \xe2\x9c\x93 \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e");
   model.resize(10, 10);
   Frame f = model.frame();
   EXPECT_EQ(f.lines[0].text, "the quick ");
@@ -200,8 +213,9 @@ TEST_F(ScreenModelTest, ResizeRewrapsBothHalvesKeepingText) {
   EXPECT_EQ(f.lines[2].text, "jumps");
   std::string peer_text;
   for (int i = 6; i < 10; ++i) peer_text += f.lines[static_cast<std::size_t>(i)].text;
-  EXPECT_EQ(peer_text,
-            "h\xc3\xa9llo w\xc3\xb6rld \xe2\x80\x94 \xe2\x9c\x93 \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e");
+  EXPECT_EQ(
+      peer_text,
+      "h\xc3\xa9llo w\xc3\xb6rld \xe2\x80\x94 \xe2\x9c\x93 \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e");
   for (int i = 0; i < 30; ++i) model.resize(3 + i % 7, 1 + i % 13);
   model.resize(10, 40);
   f = model.frame();
