@@ -82,6 +82,12 @@ void Session::apply_rendezvous_actions(TimePoint now) {
 void Session::drain_cleanup() {
   const TimePoint limit = io_.clock->steady_now() + kCleanupLimit;
   while (!rendezvous_.idle()) {
+    for (auto& action : rendezvous_.take_actions()) {
+      if (action.kind != RendezvousAction::Kind::Send) continue;
+      const auto h = static_cast<std::size_t>(action.channel.host);
+      const auto d = static_cast<std::size_t>(action.channel.dialect);
+      (void)io_.resources->sockets[h][d].send_to(action.bytes, io_.resources->config.daemon[h][d]);
+    }
     const TimePoint now = io_.clock->steady_now();
     if (now >= limit) return;
     std::vector<platform::PollEntry> entries;
@@ -98,12 +104,6 @@ void Session::drain_cleanup() {
     read_daemon_sockets(after);
     if (const auto deadline = rendezvous_.next_deadline(); deadline && after >= *deadline) {
       rendezvous_.on_timer(after);
-    }
-    for (auto& action : rendezvous_.take_actions()) {
-      if (action.kind != RendezvousAction::Kind::Send) continue;
-      const auto h = static_cast<std::size_t>(action.channel.host);
-      const auto d = static_cast<std::size_t>(action.channel.dialect);
-      (void)io_.resources->sockets[h][d].send_to(action.bytes, io_.resources->config.daemon[h][d]);
     }
   }
 }
