@@ -108,7 +108,9 @@ TEST_F(SessionIntegration, TwoUsersTalkAndHangUp) {
                "h\xc3\xa9llo w\xc3\xb6rld \xe2\x80\x94 \xe2\x9c\x93 "
                "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e") != std::string::npos;
   })) << bob.screen.text();
-  bob.type("typo\x7f\x7f\x7f\x7f" "answer\n");
+  bob.type(
+      "typo\x7f\x7f\x7f\x7f"
+      "answer\n");
   EXPECT_TRUE(eventually([&] { return alice.screen.peer_text().find("answer\n") == 0; }))
       << alice.screen.text();
 
