@@ -12,38 +12,42 @@
 #include "talk/status_texts.hpp"
 #include "talk_config.hpp"
 
-using namespace talk;
+namespace {
+
+void print(std::FILE* to, const std::string& line) {
+  (void)std::fputs((line + "\n").c_str(), to);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  std::setlocale(LC_ALL, "");
+  using namespace talk;
+  (void)std::setlocale(LC_ALL, "");
   const std::vector<std::string_view> args(argv + 1, argv + argc);
   const auto parsed = client::parse_command_line(args);
   if (!parsed.options) {
-    std::fprintf(stderr, "%s\n", parsed.error.c_str());
-    if (parsed.error != client::kUsage) std::fprintf(stderr, "%s\n", client::kUsage.data());
+    print(stderr, parsed.error);
+    if (parsed.error != client::kUsage) print(stderr, std::string(client::kUsage));
     return 1;
   }
-  if (parsed.options->help) {
-    std::fputs(client::help_text().c_str(), stdout);
-    return 0;
-  }
-  if (parsed.options->version) {
-    std::printf("talk (talk-ng) %s\n", TALK_NG_VERSION);
+  if (parsed.options->help || parsed.options->version) {
+    print(stdout, parsed.options->help ? client::help_text()
+                                       : std::string("talk (talk-ng) ") + TALK_NG_VERSION);
     return 0;
   }
   if (!platform::is_terminal(0)) {
-    std::fprintf(stderr, "%s\n", client::text::kNotATty.data());
+    print(stderr, std::string(client::text::kNotATty));
     return 1;
   }
   const std::string me = platform::caller_login_name();
   if (me.empty()) {
-    std::fprintf(stderr, "You don't exist. Go away.\n");
+    print(stderr, "You don't exist. Go away.");
     return 1;
   }
   auto setup = client::prepare_client({*parsed.options, me, platform::current_process_id(),
                                        platform::environment_value("TALKHOST")});
   if (!setup.resources) {
-    std::fprintf(stderr, "talk: %s\n", setup.error.c_str());
+    print(stderr, "talk: " + setup.error);
     return 1;
   }
   const auto edit = platform::terminal_edit_chars(0);
@@ -53,7 +57,7 @@ int main(int argc, char** argv) {
   {
     client::CursesScreen screen(0, 1);
     if (!screen.ok()) {
-      std::fprintf(stderr, "talk: cannot use this terminal (is TERM set?)\n");
+      print(stderr, "talk: cannot use this terminal (is TERM set?)");
       return 1;
     }
     client::Session session({0,
@@ -64,8 +68,8 @@ int main(int argc, char** argv) {
                              platform::locale_is_utf8(),
                              {edit[0], edit[1], edit[2]}});
     result = session.run();
-  }
-  if (!result.message.empty()) std::fprintf(stderr, "[%s]\n", result.message.c_str());
-  if (!result.detail.empty()) std::fprintf(stderr, "talk: %s\n", result.detail.c_str());
+  }  // the terminal is restored here, before anything is printed
+  if (!result.message.empty()) print(stderr, "[" + result.message + "]");
+  if (!result.detail.empty()) print(stderr, "talk: " + result.detail);
   return result.exit_code;
 }

@@ -104,7 +104,7 @@ std::string help_text() {
          "\n"
          "Environment: TALKHOST sets the local address announced to the other side.\n"
          "Keys: ESC p / ESC n scroll your half, ^P / ^N the other half, ^L redraws,\n"
-         "the interrupt key (^C) ends the conversation.\n";
+         "the interrupt key (^C) ends the conversation.";
 }
 
 }  // namespace talk::client

@@ -77,7 +77,7 @@ std::vector<PaneRow> Pane::visible_rows(int width, int height, int& cursor_row,
   cursor_col = -1;
   width = std::max(width, 1);
   if (height <= 0) return {};
-  const auto wanted = static_cast<std::size_t>(height + scroll_offset_);
+  const auto wanted = static_cast<std::size_t>(height) + static_cast<std::size_t>(scroll_offset_);
   // Wrap from the newest line backwards until enough rows are known.
   std::vector<PaneRow> tail;  // newest first
   for (std::size_t i = lines_.size(); i > 0 && tail.size() < wanted; --i) {

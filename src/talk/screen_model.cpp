@@ -76,7 +76,7 @@ Frame ScreenModel::frame() const {
   int peer_row = 0;
   int peer_col = 0;
   const auto peer = peer_.visible_rows(cols_, peer_height(), peer_row, peer_col);
-  const auto peer_top = static_cast<std::size_t>(separator_row() + 1);
+  const auto peer_top = static_cast<std::size_t>(separator_row()) + 1;
   for (std::size_t i = 0; i < peer.size(); ++i) {
     frame.lines[peer_top + i] = {peer[i].text, peer[i].width, false};
   }
