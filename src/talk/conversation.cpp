@@ -4,7 +4,7 @@
 namespace talk::client {
 
 Conversation::Conversation(ScreenModel& model, bool utf8, const EditChars& mine)
-    : model_(model), mine_(model.mine(), utf8, false), peer_(model.peer(), utf8, true) {
+    : model_(model), mine_(model.mine(), utf8, true), peer_(model.peer(), utf8, true) {
   mine_.set_edit_chars(mine);
   const auto chars = mine.bytes();
   outbound_.assign(chars.begin(), chars.end());

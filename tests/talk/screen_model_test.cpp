@@ -104,7 +104,7 @@ TEST_F(ScreenModelTest, PeerEditCharsAndClassicKeys) {
   EXPECT_EQ(pane.line_text(0), "");
 }
 
-TEST_F(ScreenModelTest, OwnPaneUsesOnlyOwnEditChars) {
+TEST_F(ScreenModelTest, WithoutClassicKeysOnlyTheGivenEditCharsEdit) {
   Pane pane;
   TextFeeder feeder(pane, true, false);
   feeder.set_edit_chars({0x08, 0x15, 0x17});
