@@ -165,11 +165,11 @@ class Sim {
   bool has(Kind kind) const {
     return std::any_of(events.begin(), events.end(), [&](auto& e) { return e.kind == kind; });
   }
-  const RendezvousAction* find(Kind kind) const {
-    for (auto& e : events) {
-      if (e.kind == kind) return &e;
+  std::optional<RendezvousAction> find(Kind kind) const {
+    for (const auto& e : events) {
+      if (e.kind == kind) return e;
     }
-    return nullptr;
+    return std::nullopt;
   }
   std::vector<Seen> requests(RequestType type) const {
     std::vector<Seen> out;
@@ -193,8 +193,8 @@ TEST(Rendezvous, WaitingInvitationIsConnectedTo) {
   EXPECT_EQ(sim.seen[0].msg.r_name, "bob");
   EXPECT_EQ(sim.seen[0].msg.pid, 4242);
   EXPECT_EQ(sim.seen[0].msg.ctl_addr, proto::make_inet_addr(0x0a000001, 30002));
-  const auto* connect = sim.find(Kind::Connect);
-  ASSERT_NE(connect, nullptr);
+  const auto connect = sim.find(Kind::Connect);
+  ASSERT_TRUE(connect);
   EXPECT_EQ(connect->endpoint, kCallerTcp);
   sim.r.on_connect_result({}, sim.now);
   sim.pump();
@@ -253,13 +253,13 @@ TEST(Rendezvous, EveryAnswerShowsItsClassicText) {
   Sim sim;
   sim.announce_answer = Answer::NotHere;
   sim.start();
-  const auto* failed = sim.find(Kind::Failed);
-  ASSERT_NE(failed, nullptr);
+  const auto failed = sim.find(Kind::Failed);
+  ASSERT_TRUE(failed);
   EXPECT_EQ(failed->text, "Your party is not logged on");
   Sim refusing;
   refusing.announce_answer = Answer::PermissionDenied;
   refusing.start();
-  ASSERT_NE(refusing.find(Kind::Failed), nullptr);
+  ASSERT_TRUE(refusing.find(Kind::Failed));
   EXPECT_EQ(refusing.find(Kind::Failed)->text, "Your party is refusing messages");
   EXPECT_EQ(refusing.requests(RequestType::LeaveInvite).size(), 0u);
 }
@@ -294,7 +294,8 @@ TEST(Rendezvous, LostRepliesAreRetransmittedWithBackoff) {
     EXPECT_LE(lookups[i].at - lookups[i - 1].at, 2s);
   }
   EXPECT_LE(lookups.size(), 12u) << "no flooding";
-  const auto* failed = sim.find(Kind::Failed);
+  const auto failed = sim.find(Kind::Failed);
+  ASSERT_TRUE(failed);
   EXPECT_NE(failed->text.find("No answer from the talk daemon on remote.example"),
             std::string::npos);
   EXPECT_LE(sim.now - TimePoint{}, 16s);
@@ -349,8 +350,8 @@ TEST(Rendezvous, MissingDaemonFailsAtOnceWithAHint) {
   sim.refused[1][0] = true;
   sim.refused[1][1] = true;
   sim.start();
-  const auto* failed = sim.find(Kind::Failed);
-  ASSERT_NE(failed, nullptr);
+  const auto failed = sim.find(Kind::Failed);
+  ASSERT_TRUE(failed);
   EXPECT_EQ(failed->text, "Error on read from talk daemon: Connection refused");
   EXPECT_NE(failed->detail.find("talkd"), std::string::npos);
   EXPECT_EQ(sim.now, TimePoint{});
