@@ -1,6 +1,7 @@
 // talk's entry point: command line, terminal checks, real dependencies, one session.
 #include <clocale>
 #include <cstdio>
+#include <exception>
 #include <string>
 #include <vector>
 
