@@ -17,8 +17,8 @@ namespace talk::proto {
 namespace {
 
 [[noreturn]] void fail(const char* what, Bytes input) {
-  std::fprintf(stderr, "protocol_fuzzer: property violated: %s (input of %zu bytes)\n", what,
-               input.size());
+  (void)std::fprintf(stderr, "protocol_fuzzer: property violated: %s (input of %zu bytes)\n", what,
+                     input.size());
   std::abort();
 }
 
