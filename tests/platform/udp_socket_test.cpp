@@ -165,8 +165,11 @@ TEST(LocalAddressTowards, LoopbackPeerGivesLoopback) {
 
 TEST(LocalAddressTowards, ConnectErrorIsReported) {
   std::uint32_t local = 0;
-  // A UDP connect to the broadcast address needs SO_BROADCAST, which the probe does not set.
-  EXPECT_EQ(local_address_towards(0xffffffff, local), std::errc::permission_denied);
+  // A UDP connect to the broadcast address needs SO_BROADCAST, which the probe does not set
+  // (EACCES; ENETUNREACH where there is no route at all).
+  const std::error_code ec = local_address_towards(0xffffffff, local);
+  EXPECT_TRUE(ec == std::errc::permission_denied || ec == std::errc::network_unreachable)
+      << ec.message();
 }
 
 }  // namespace
