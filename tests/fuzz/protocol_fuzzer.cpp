@@ -42,6 +42,44 @@ void check_sanitized(std::string_view text, Bytes input) {
   }
 }
 
+// Conversions between the protocols keep what the other layout can carry.
+void check_conversions(const CtlMessage& m, Bytes input) {
+  const OtalkMessage o = to_otalk_message(m);
+  require(m.l_name.starts_with(o.l_name) && o.l_name.size() <= kOtalkNameSize - 1,
+          "to_otalk_message l_name", input);
+  require(m.r_name.starts_with(o.r_name) && o.r_name.size() <= kOtalkNameSize - 1,
+          "to_otalk_message r_name", input);
+  require(o.r_tty == m.r_tty && o.id_num == m.id_num && o.pid == m.pid && o.addr == m.addr &&
+              o.ctl_addr == m.ctl_addr && o.type == m.type,
+          "to_otalk_message fields", input);
+}
+
+void check_conversions(const OtalkMessage& o, Bytes input) {
+  const CtlMessage m = to_ctl_message(o);
+  require(m.version == kTalkVersion, "to_ctl_message version", input);
+  OtalkMessage expected = normalized(o);
+  expected.filler = 0;
+  require(to_otalk_message(m) == expected, "otalk -> ntalk -> otalk changed the message", input);
+}
+
+void check_conversions(const CtlResponse& r, Bytes input) {
+  const OtalkResponse o = to_otalk_response(r);
+  require(o.answer == (r.answer <= kLastOtalkAnswer ? r.answer : Answer::Failed),
+          "to_otalk_response answer", input);
+  require(o.type == r.type && o.id_num == r.id_num && o.addr == r.addr, "to_otalk_response fields",
+          input);
+}
+
+void check_conversions(const OtalkResponse& o, Bytes input) {
+  const CtlResponse r = to_ctl_response(o);
+  require(r.version == kTalkVersion, "to_ctl_response version", input);
+  const OtalkResponse back = to_otalk_response(r);
+  const Answer answer = o.answer <= kLastOtalkAnswer ? o.answer : Answer::Failed;
+  require(back.answer == answer && back.type == o.type && back.id_num == o.id_num &&
+              back.addr == o.addr,
+          "otalk -> ntalk -> otalk response changed", input);
+}
+
 template <typename T, Decoded<T> (*Decode)(Bytes)>
 void check_decoder(Bytes input, std::size_t layout_size) {
   const Decoded<T> first = Decode(input);
@@ -52,12 +90,14 @@ void check_decoder(Bytes input, std::size_t layout_size) {
     return;
   }
   require(first.error != DecodeError::WrongLength, "WrongLength with a message", input);
+  require(!describe(first.error).empty(), "DecodeError without a description", input);
   const auto bytes = encode(*first.message);
   const Decoded<T> second = Decode(bytes);
   require(second.message.has_value(), "re-encoded message does not decode", input);
   require(normalized(*second.message) == normalized(*first.message), "round trip changed message",
           input);
   require(encode(*second.message) == bytes, "second encoding differs", input);
+  check_conversions(*first.message, input);
   if constexpr (requires { first.message->l_name; }) {
     const T& m = *first.message;
     const std::size_t name_max = std::is_same_v<T, CtlMessage> ? kNameSize - 1 : kOtalkNameSize - 1;
