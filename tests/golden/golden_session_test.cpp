@@ -75,6 +75,7 @@ std::vector<Exchange> from(const std::vector<Exchange>& all, const std::string& 
 
 std::vector<RequestType> types(const std::vector<Exchange>& list) {
   std::vector<RequestType> out;
+  out.reserve(list.size());
   for (const Exchange& e : list) out.push_back(e.request.type);
   return out;
 }

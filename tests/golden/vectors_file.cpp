@@ -75,7 +75,8 @@ VectorFile parse_vectors(const std::string& name, const std::string& text) {
     if (hash != std::string::npos) v.annotation = line.substr(hash + 3);
     const std::string error = parse_fields(line.substr(0, hash), v);
     if (!error.empty()) {
-      file.error = name + ":" + std::to_string(number) + ": " + error;
+      file.error = name;
+      file.error += ":" + std::to_string(number) + ": " + error;
       return file;
     }
     file.vectors.push_back(std::move(v));
