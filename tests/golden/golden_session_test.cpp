@@ -200,6 +200,35 @@ TEST_P(NtalkPeers, CallToUserWithMesgNIsPermissionDenied) {
   check_failed_call(GetParam(), "refused", "tkbob", Answer::PermissionDenied);
 }
 
+// tty: the caller names the callee's tty; the daemon rings it, and whatever the client deletes
+// when it gives up are the ids it was given.
+TEST_P(NtalkPeers, CallToNamedTtyCarriesTheTty) {
+  const VectorFile file = load_golden(GetParam());
+  ASSERT_EQ(file.error, "");
+  const auto all = exchanges(file, "tty");
+  ASSERT_TRUE(all_answered(all));
+  ASSERT_GE(all.size(), 3U);
+  using enum RequestType;
+  EXPECT_EQ(all[0].request.type, LookUp);
+  EXPECT_EQ(answer_of(all[0]), Answer::NotHere);
+  EXPECT_EQ(all[1].request.type, Announce);
+  EXPECT_EQ(answer_of(all[1]), Answer::Success);
+  EXPECT_EQ(all[2].request.type, LeaveInvite);
+  const std::set<std::uint32_t> given{all[1].response->id_num, all[2].response->id_num};
+  const std::string tty = all[0].request.r_tty;
+  EXPECT_EQ(tty.rfind("pts/", 0), 0U) << tty;
+  for (const Exchange& e : all) {
+    SCOPED_TRACE(e.vector->where());
+    EXPECT_EQ(e.request.l_name, "tkalice");
+    EXPECT_EQ(e.request.r_name, "tkbob");
+    EXPECT_EQ(e.request.r_tty, tty);
+    if (e.request.type == Delete) {
+      EXPECT_TRUE(given.count(e.request.id_num));
+      EXPECT_EQ(answer_of(e), Answer::Success);
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Peers, NtalkPeers,
                          ::testing::Values(std::string("netkit.vectors"),
                                            std::string("inetutils.vectors")),

@@ -62,7 +62,7 @@ TEST_P(GoldenFile, ParsesAndCoversEveryRequestType) {
     const std::set<std::string> all{"LEAVE_INVITE", "LOOK_UP", "DELETE", "ANNOUNCE"};
     EXPECT_EQ(request_types, all);
     EXPECT_EQ(response_types, all);
-    EXPECT_EQ(steps, (std::set<std::string>{"session", "not-here", "refused"}));
+    EXPECT_EQ(steps, (std::set<std::string>{"session", "not-here", "refused", "tty"}));
     EXPECT_EQ(protos, (std::set<std::string>{"ntalk request", "ntalk response"}));
   }
 }
@@ -88,7 +88,11 @@ TEST_P(GoldenFile, RequestsDecodeAndReencodeByteForByte) {
       EXPECT_EQ(m.pad, 0);
       EXPECT_EQ(m.addr.family, proto::kAfInet);
       EXPECT_EQ(m.ctl_addr, proto::make_inet_addr(kLoopback, v.src.port));
-      EXPECT_EQ(m.r_tty, "");
+      if (v.step == "tty") {
+        EXPECT_EQ(m.r_tty.rfind("pts/", 0), 0U) << m.r_tty;
+      } else {
+        EXPECT_EQ(m.r_tty, "");
+      }
       EXPECT_NE(m.pid, 0);
       EXPECT_EQ(to_vector(proto::encode(m)), v.bytes);
     } else {

@@ -8,7 +8,7 @@ from capturelib.lab import Lab
 
 
 def ntalk_scenarios(lab, client, label):
-    """session, not-here and refused, for one ntalk client against the running daemon."""
+    """session, not-here, refused and tty, for one ntalk client against the running daemon."""
     bob = lab.new_pty(CALLEE)
     lab.settle(0.2)
 
@@ -67,6 +67,22 @@ def ntalk_scenarios(lab, client, label):
     lab.settle(0.3)
     lab.drop_pty(alice)
     bob.mesg(True)
+
+    # tty: tkalice names tkbob's tty explicitly, then gives up while waiting (^C).
+    lab.capture.step = "tty"
+    alice = lab.new_pty(CALLER)
+    base_invites = len(lab.responses(LEAVE_INVITE))
+    caller = lab.start_client(alice, [client, CALLEE, bob.line])
+    lab.expect(lambda: len(lab.responses(LEAVE_INVITE)) > base_invites, 20,
+               f"{label}: LEAVE_INVITE response for a call to a named tty")
+    lab.settle(1.0)
+    base_deletes = len(lab.responses(DELETE))
+    alice.type(b"\x03")
+    lab.wait_until(lambda: len(lab.responses(DELETE)) >= base_deletes + 2, 5)
+    if not lab.wait_exit(caller, 3):
+        lab.stop(caller)
+    lab.settle(0.3)
+    lab.drop_pty(alice)
     lab.drop_pty(bob)
 
 
