@@ -180,6 +180,20 @@ TEST_F(ScreenModelTest, TabsExpandToStopsOfEight) {
   EXPECT_EQ(pane.line_text(0), "ab      c");
 }
 
+TEST_F(ScreenModelTest, YtalkVersionLineLeavesAnEmptyLine) {
+  // ytalk opens with ^C ^H "<user> <port> YTALK <version> <system>" KILL '\n'.
+  Pane pane;
+  TextFeeder feeder(pane, true, true);
+  feeder.set_edit_chars({kYtalkErase, 0x15, 0x17});
+  feed(feeder,
+       "\x03\x08"
+       "bob 1234 YTALK 4.0.0 Linux\x15\n"
+       "hi");
+  ASSERT_EQ(pane.line_count(), 2u);
+  EXPECT_EQ(pane.line_text(0), "");
+  EXPECT_EQ(pane.line_text(1), "hi");
+}
+
 TEST_F(ScreenModelTest, FrameLayoutAndStatus) {
   ScreenModel model(9, 20);
   TextFeeder mine(model.mine(), true, false);
