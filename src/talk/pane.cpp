@@ -55,6 +55,11 @@ std::vector<PaneRow> Pane::wrap(const Line& line, int width, bool is_last) {
   std::vector<PaneRow> rows(1);
   for (const Glyph& g : line) {
     if (rows.back().width > 0 && rows.back().width + g.width > width) rows.emplace_back();
+    if (g.width > width) {  // a terminal narrower than one glyph: show that something is there
+      rows.back().text += '>';
+      rows.back().width += 1;
+      continue;
+    }
     rows.back().text += g.text;
     rows.back().width += g.width;
   }

@@ -107,8 +107,9 @@ void TextFeeder::feed_byte(std::uint8_t byte, int& bells) {
   } else if (byte == '\a') {
     ++bells;
   } else if (byte == '\t') {
+    // Spaces to the next multiple of 8; each is erased on its own, as on a classic screen.
     const int spaces = 8 - pane_.current_line_width() % 8;
-    pane_.add_glyph({std::string(static_cast<std::size_t>(spaces), ' '), spaces});
+    for (int i = 0; i < spaces; ++i) pane_.add_glyph({" ", 1});
   } else if (byte == '\f') {
     // A form feed carries no text (netkit ignores it too).
   } else if (byte < 0x20 || byte == 0x7f) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <clocale>
+#include <cwchar>
 #include <string>
 
 #include "talk/screen_model.hpp"
@@ -77,6 +78,13 @@ TEST_F(ScreenModelTest, EraseRemovesWholeMultibyteAndWideCharacters) {
   EXPECT_EQ(pane.line_text(0), "h\xc3\xa9");
   feed(feeder, "\x08");
   EXPECT_EQ(pane.line_text(0), "h");
+}
+
+TEST_F(ScreenModelTest, GlyphsWiderThanTheTerminalAreClipped) {
+  Pane pane;
+  TextFeeder feeder(pane, true, true);
+  feed(feeder, "\xe6\x97\xa5\x01");
+  EXPECT_EQ(rows(pane, 1, 5), (std::vector<std::string>{">", ">", ""}));
 }
 
 TEST_F(ScreenModelTest, WideCharactersWrapWhole) {
@@ -178,6 +186,8 @@ TEST_F(ScreenModelTest, TabsExpandToStopsOfEight) {
   TextFeeder feeder(pane, true, true);
   feed(feeder, "ab\tc");
   EXPECT_EQ(pane.line_text(0), "ab      c");
+  feed(feeder, "\x7f\x7f");
+  EXPECT_EQ(pane.line_text(0), "ab     ");
 }
 
 TEST_F(ScreenModelTest, YtalkVersionLineLeavesAnEmptyLine) {
@@ -192,6 +202,47 @@ TEST_F(ScreenModelTest, YtalkVersionLineLeavesAnEmptyLine) {
   ASSERT_EQ(pane.line_count(), 2u);
   EXPECT_EQ(pane.line_text(0), "");
   EXPECT_EQ(pane.line_text(1), "hi");
+}
+
+// Whatever bytes arrive, what reaches the terminal is valid UTF-8 without any control
+// character (C0, DEL or C1), so a peer can never move the cursor or retitle the window.
+TEST_F(ScreenModelTest, RandomBytesNeverReachTheTerminalAsControls) {
+  ScreenModel model(12, 17);
+  TextFeeder peer(model.peer(), true, true);
+  std::uint32_t state = 12345;
+  std::string bytes;
+  for (int i = 0; i < 200000; ++i) {
+    state = state * 1103515245u + 12345u;
+    bytes.push_back(static_cast<char>(state >> 16));
+  }
+  for (std::size_t at = 0; at < bytes.size(); at += 997) {
+    feed(peer, std::string_view(bytes).substr(at, 997));
+    if (at % (997 * 20) != 0) continue;
+    model.resize(5 + static_cast<int>(at % 30), 3 + static_cast<int>(at % 50));
+    for (const FrameRow& row : model.frame().lines) {
+      const std::string& t = row.text;
+      for (std::size_t i = 0; i < t.size(); ++i) {
+        const auto b = static_cast<std::uint8_t>(t[i]);
+        ASSERT_GE(b, 0x20) << "C0 control at " << i;
+        ASSERT_NE(b, 0x7f);
+        if (b == 0xc2 && i + 1 < t.size()) {
+          const auto next = static_cast<std::uint8_t>(t[i + 1]);
+          ASSERT_FALSE(next >= 0x80 && next <= 0x9f) << "C1 control";
+        }
+      }
+      std::mbstate_t mb{};
+      const char* p = t.data();
+      const char* end = p + t.size();
+      while (p < end) {
+        wchar_t wc = 0;
+        const std::size_t n = std::mbrtowc(&wc, p, static_cast<std::size_t>(end - p), &mb);
+        ASSERT_TRUE(n != static_cast<std::size_t>(-1) && n != static_cast<std::size_t>(-2))
+            << "invalid UTF-8 sent to the terminal";
+        p += n == 0 ? 1 : n;
+      }
+      ASSERT_LE(row.width, model.cols());
+    }
+  }
 }
 
 TEST_F(ScreenModelTest, FrameLayoutAndStatus) {
