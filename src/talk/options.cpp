@@ -39,7 +39,16 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
   std::size_t positional_count = 0;
   bool options_done = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
+    std::string_view arg = args[i];
+    std::optional<std::string_view> inline_value;  // --daemon-port=N
+    if (const auto eq = arg.find('='); !options_done && arg.starts_with("--") && eq != arg.npos) {
+      inline_value = arg.substr(eq + 1);
+      arg = arg.substr(0, eq);
+      if (arg != "--daemon-port" && arg != "--otalk-port") {
+        result.error = "option " + std::string(arg) + " takes no value";
+        return result;
+      }
+    }
     if (!options_done && arg == "--") {
       options_done = true;
     } else if (!options_done && (arg == "--help" || arg == "-h")) {
@@ -49,13 +58,14 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
     } else if (!options_done && arg == "-x") {
       options.dots_in_user = true;
     } else if (!options_done && (arg == "--daemon-port" || arg == "--otalk-port")) {
-      if (i + 1 >= args.size()) {
+      if (!inline_value && i + 1 >= args.size()) {
         result.error = "option " + std::string(arg) + " needs a port number";
         return result;
       }
-      const auto port = parse_port(args[++i]);
+      const std::string_view value = inline_value ? *inline_value : args[++i];
+      const auto port = parse_port(value);
       if (!port) {
-        result.error = "bad port number for " + std::string(arg) + ": " + std::string(args[i]);
+        result.error = "bad port number for " + std::string(arg) + ": " + std::string(value);
         return result;
       }
       (arg == "--daemon-port" ? options.daemon_port : options.otalk_port) = port;

@@ -59,6 +59,15 @@ TEST(CommandLine, PortsAndX) {
   EXPECT_EQ(r.options->person, (Person{"a.b", "h", ""}));
 }
 
+TEST(CommandLine, PortsWithEqualsSign) {
+  const auto r = parse({"--daemon-port=6518", "--otalk-port=6517", "bob"});
+  ASSERT_TRUE(r.options) << r.error;
+  EXPECT_EQ(r.options->daemon_port, 6518);
+  EXPECT_EQ(r.options->otalk_port, 6517);
+  EXPECT_FALSE(parse({"--daemon-port=", "bob"}).options);
+  EXPECT_FALSE(parse({"--help=yes"}).options);
+}
+
 TEST(CommandLine, BadPortsAreErrors) {
   EXPECT_FALSE(parse({"--daemon-port", "0", "bob"}).options);
   EXPECT_FALSE(parse({"--daemon-port", "70000", "bob"}).options);
