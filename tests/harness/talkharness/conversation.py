@@ -1,0 +1,117 @@
+"""A whole two-user talk conversation, step by step: ring, answer, connect, exchange text, hang up."""
+
+import re
+import time
+
+from .users import ALICE, BOB
+
+ANNOUNCEMENT = re.compile(r"Message from Talk_Daemon@(\S+) at (\d{1,2}):(\d\d)")
+RESPOND_WITH = re.compile(r"respond with:  talk (\S+)")
+CONNECTED = "Connection established"
+PEER_CLOSED = re.compile(r"Connection closed")
+ASCII_LINES = ("hello from the caller, 1 2 3", "and hello back from the callee")
+UTF8_LINE = "héllo wörld — ✓ 日本語"
+
+
+class Conversation:
+    """Drives `caller_client` (run by ALICE) calling `callee_client` (run by BOB) in `lab`.
+
+    Clients are started with `exec` from the users' shells, so each terminal's exit status is the
+    client's. Each step waits at most `step_timeout` seconds and raises StepTimeout otherwise.
+    """
+
+    def __init__(self, lab, caller_client, callee_client, caller_user=ALICE, callee_user=BOB,
+                 step_timeout=10.0):
+        self.lab = lab
+        self.caller_client, self.callee_client = caller_client, callee_client
+        self.caller_user, self.callee_user = caller_user, callee_user
+        self.step_timeout = step_timeout
+        self.caller = self.callee = None
+        self.respond_with = None
+        self.timings = {}
+        self._t0 = time.monotonic()
+
+    def _mark(self, step):
+        self.timings[step] = round(time.monotonic() - self._t0, 3)
+
+    def open_terminals(self):
+        """Logs both users in, each on a fresh terminal at a shell prompt."""
+        self.caller = self.lab.terminal(self.caller_user, name="caller")
+        self.callee = self.lab.terminal(self.callee_user, name="callee")
+        for term in (self.caller, self.callee):
+            term.wait_for("$", timeout=self.step_timeout, describe="shell prompt")
+        self._mark("terminals")
+
+    def ring(self, target=None):
+        """The caller runs `talk <callee>`; waits for the announcement on the callee's terminal.
+
+        Returns the address the announcement says to answer with ("tkalice@localhost").
+        """
+        target = target or self.callee_user
+        self.caller.type_line("exec " + " ".join(self.caller_client.command(target)))
+        self.callee.wait_for(ANNOUNCEMENT, timeout=self.step_timeout,
+                             describe="Message from Talk_Daemon@... (the announcement)")
+        match = self.callee.wait_for(RESPOND_WITH, timeout=self.step_timeout,
+                                     describe="respond with:  talk ...")
+        self.respond_with = match.group(1)
+        self._mark("announced")
+        return self.respond_with
+
+    def answer(self):
+        """The callee types the command the announcement told it, with its own client's path."""
+        self.callee.type_line("exec " + " ".join(self.callee_client.command(self.respond_with)))
+        self._mark("answered")
+
+    def wait_connected(self):
+        """Both screens show "Connection established"."""
+        for term in (self.callee, self.caller):
+            term.wait_for(CONNECTED, timeout=self.step_timeout)
+        self._mark("connected")
+
+    def say(self, speaker, listener, text):
+        """`speaker` types a line; it must appear in its own half and in `listener`'s peer half."""
+        speaker.type_line(text)
+        listener.wait_for(text, region="peer", timeout=self.step_timeout)
+        speaker.wait_for(text, region="own", timeout=self.step_timeout)
+
+    def exchange(self, utf8=None):
+        """A line each way; plus a UTF-8 line each way when both clients support UTF-8."""
+        if utf8 is None:
+            utf8 = self.caller_client.utf8 and self.callee_client.utf8
+        self.say(self.caller, self.callee, ASCII_LINES[0])
+        self.say(self.callee, self.caller, ASCII_LINES[1])
+        if utf8:
+            self.say(self.caller, self.callee, UTF8_LINE)
+            self.say(self.callee, self.caller, UTF8_LINE[::-1])
+        self._mark("exchanged")
+
+    def hang_up(self, side="caller"):
+        """Ctrl-C on `side`: it exits; the other side shows "Connection closed" (and then exits,
+        after a Ctrl-C of its own where its client waits for one, as netkit's does)."""
+        quitter, other = ((self.caller, self.callee) if side == "caller"
+                          else (self.callee, self.caller))
+        quitter.press("C-c")
+        _wait_exit(quitter, self.step_timeout)
+        other.wait_for(PEER_CLOSED, timeout=self.step_timeout, region="history",
+                       describe="Connection closed (the other side hung up)")
+        if other.exit_status() is None:
+            time.sleep(0.2)
+            if other.exit_status() is None:
+                other.press("C-c")
+        _wait_exit(other, self.step_timeout)
+        self._mark("hung up")
+
+    def run(self, utf8=None, hang_up_side="caller"):
+        """All steps in order."""
+        self.open_terminals()
+        self.ring()
+        self.answer()
+        self.wait_connected()
+        self.exchange(utf8)
+        self.hang_up(hang_up_side)
+        return self.timings
+
+
+def _wait_exit(term, timeout):
+    term.wait_for(lambda _s: term.exit_status() is not None, timeout=timeout,
+                  describe="the client to exit")
