@@ -23,7 +23,8 @@ class Conversation:
     def __init__(self, lab, caller_client, callee_client, caller_user=ALICE, callee_user=BOB,
                  step_timeout=10.0):
         self.lab = lab
-        self.caller_client, self.callee_client = caller_client, callee_client
+        self.caller_client = lab.reachable(caller_client)
+        self.callee_client = lab.reachable(callee_client)
         self.caller_user, self.callee_user = caller_user, callee_user
         self.step_timeout = step_timeout
         self.caller = self.callee = None

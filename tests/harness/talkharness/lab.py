@@ -1,7 +1,10 @@
 """A Lab: one isolated talk world (users, terminals, daemons, traffic capture) and its teardown."""
 
+import copy
 import os
+import shutil
 import signal
+import stat
 import sys
 import time
 import traceback
@@ -21,10 +24,10 @@ class Skip(Exception):
 class Lab:
     """Everything one test needs, inside the private namespaces; see talkharness.run()."""
 
-    def __init__(self, width=80, height=24):
+    def __init__(self, width=80, height=24, tmux_dir=None):
         self.workdir = isolation.WORK_DIR
         self.hostname = isolation.HOSTNAME
-        self.tmux = Tmux(self.workdir, width, height)
+        self.tmux = Tmux(tmux_dir or self.workdir, width, height)
         self.terminals = []
         self.daemons = []
         self.capture = TrafficCapture()
@@ -34,22 +37,48 @@ class Lab:
         """The throwaway system user `name` (created when missing)."""
         return ensure_user(name)
 
-    def terminal(self, user, name=None, command=None):
-        """A new logged-in terminal of `user` (a User or a name); default command: /bin/sh."""
+    def terminal(self, user, name=None, command=None, split=None):
+        """A new logged-in terminal of `user` (a User or a name); default command: /bin/sh.
+        split=<Terminal>: a pane below that terminal in its window instead of a session."""
         if isinstance(user, str):
             user = self.user(user)
         name = name or f"{user.name}-{len(self.terminals) + 1}"
         home = os.path.join(self.workdir, "home", user.name)
-        term = Terminal(self.tmux, name, user, home, command)
+        term = Terminal(self.tmux, name, user, home, command, split)
         self.terminals.append(term)
         term.wait_for(lambda s: utmp_has(term.line, user.name), timeout=5,
                       describe=f"utmp record of {term.line}")
         return term
 
+    def reachable(self, program):
+        """`program` (a path, Client or Daemon) as other users can execute it: unchanged when
+        every directory above it is world-searchable, else a copy in the private /run (a build
+        tree inside a 0700 home directory is out of reach of the throwaway users and nobody)."""
+        if isinstance(program, str):
+            return program if _world_executable(program) else self._stage(program)
+        program = copy.deepcopy(program)
+        if hasattr(program, "services"):
+            for service in program.services:
+                service.argv[0] = self.reachable(service.argv[0])
+        else:
+            program.path = self.reachable(program.path)
+        return program
+
+    def _stage(self, path):
+        bin_dir = os.path.join(self.workdir, "bin")
+        os.makedirs(bin_dir, mode=0o755, exist_ok=True)
+        directory = os.path.join(bin_dir, str(len(os.listdir(bin_dir))))
+        os.makedirs(directory, mode=0o755)
+        target = os.path.join(directory, os.path.basename(path))
+        shutil.copy2(os.path.realpath(path), target)
+        os.chmod(target, 0o755)
+        return target
+
     def start_daemon(self, daemon):
         """Starts a programs.Daemon under the inetd-style launcher; returns the Launcher."""
         if not daemon.available():
             raise HarnessError(f"daemon {daemon.name} not found: {daemon.services}")
+        daemon = self.reachable(daemon)
         log = os.path.join(self.workdir, f"{daemon.name}-{len(self.daemons) + 1}.stderr")
         launcher = Launcher(daemon.name, daemon.services, log)
         self.daemons.append(launcher)
@@ -82,6 +111,18 @@ class Lab:
         self.capture.stop()
 
 
+def _world_executable(path):
+    path = os.path.realpath(path)
+    if not os.stat(path).st_mode & stat.S_IXOTH:
+        return False
+    parent = os.path.dirname(path)
+    while parent != "/":
+        if not os.stat(parent).st_mode & stat.S_IXOTH:
+            return False
+        parent = os.path.dirname(parent)
+    return True
+
+
 def utmp_has(line, user):
     """True when utmp holds a USER_PROCESS record of `user` on tty `line`."""
     return any(r.ut_type == utmp.USER_PROCESS and r.line == line and r.user == user
@@ -92,10 +133,11 @@ def _on_alarm(_signum, _frame):
     raise StepTimeout("the test ran out of its overall time limit")
 
 
-def run(test, timeout=90):
+def run(test, timeout=90, lab_options=None):
     """Runs test(lab) in a fresh isolated Lab and exits: 0 passed, 1 failed, 77 skipped.
 
     Re-executes the calling script as root in private namespaces first (skips when not root).
+    timeout=None: no overall limit (interactive use). lab_options: keyword arguments of Lab().
     On failure prints the traceback and lab.report(). Teardown always runs.
     """
     if not isolation.inside():
@@ -103,11 +145,11 @@ def run(test, timeout=90):
     lab = None
     status = 1
     signal.signal(signal.SIGALRM, _on_alarm)
-    signal.alarm(int(timeout))
+    signal.alarm(int(timeout or 0))
     started = time.monotonic()
     try:
         isolation.setup_namespace()
-        lab = Lab()
+        lab = Lab(**(lab_options or {}))
         test(lab)
         status = 0
     except Skip as reason:

@@ -35,12 +35,10 @@ def main(argv):
     os.chown(home, user.uid, user.gid)
     env = {
         "HOME": home, "USER": name, "LOGNAME": name, "SHELL": "/bin/sh",
-        "PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
+        "PATH": ":".join(p for p in (os.environ.get("TALKHARNESS_EXTRA_PATH"),
+                                     "/usr/local/bin:/usr/bin:/bin") if p),
         "TERM": os.environ.get("TERM", "screen"), "LANG": "C.UTF-8", "PS1": "$ ",
     }
-    for key in ("TALK_BUILD_DIR",):
-        if key in os.environ:
-            env[key] = os.environ[key]
     os.chdir(home)
     users.drop_privileges(user)
     os.execvpe(command[0], command, env)

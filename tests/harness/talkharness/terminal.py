@@ -67,27 +67,36 @@ class Tmux:
 
 
 class Terminal:
-    """A pty logged in as `user`, running `command` (default: an interactive /bin/sh, prompt "$ ")."""
+    """A pty logged in as `user`, running `command` (default: an interactive /bin/sh, prompt "$ ").
 
-    def __init__(self, tmux, name, user, home, command=None):
+    Its own tmux session (width x height of the server), or with split=<Terminal> the lower half
+    of that terminal's window (as in the demo).
+    """
+
+    def __init__(self, tmux, name, user, home, command=None, split=None):
         self.tmux, self.name, self.user = tmux, name, user
-        command = command or ["/bin/sh"]
-        tmux.new_session(name, [sys.executable, _PANE_EXEC, user.name, home, "--", *command])
+        argv = [sys.executable, _PANE_EXEC, user.name, home, "--", *(command or ["/bin/sh"])]
+        if split is None:  # a session of its own, the full width x height
+            tmux.new_session(name, argv)
+            self.target = self._format("#{pane_id}", name)
+        else:  # the lower part of `split`'s window
+            self.target = tmux.run("split-window", "-v", "-t", split.target, "-P", "-F",
+                                   "#{pane_id}", *argv).strip()
         self.tty = self._format("#{pane_tty}")
         self.pid = int(self._format("#{pane_pid}"))
         self.line = self.tty[len("/dev/"):]
 
-    def _format(self, fmt):
-        return self.tmux.run("display-message", "-p", "-t", self.name, fmt).strip()
+    def _format(self, fmt, target=None):
+        return self.tmux.run("display-message", "-p", "-t", target or self.target, fmt).strip()
 
     # Input: everything goes through the pty, as keystrokes.
     def type(self, text):
         """Types `text` literally (UTF-8 allowed)."""
-        self.tmux.run("send-keys", "-t", self.name, "-l", "--", text)
+        self.tmux.run("send-keys", "-t", self.target, "-l", "--", text)
 
     def press(self, *keys):
         """Presses tmux-named keys: "Enter", "C-c", "BSpace", "C-l", "Escape", ..."""
-        self.tmux.run("send-keys", "-t", self.name, *keys)
+        self.tmux.run("send-keys", "-t", self.target, *keys)
 
     def type_line(self, text):
         """Types `text`, then Enter."""
@@ -97,15 +106,16 @@ class Terminal:
     # Output.
     def screen(self):
         """What the terminal shows now."""
-        rows = self.tmux.run("capture-pane", "-p", "-t", self.name).split("\n")
-        return Screen(rows[: self.tmux.height], self.tmux.width, self.tmux.height)
+        width, height = (int(n) for n in self._format("#{pane_width} #{pane_height}").split())
+        rows = self.tmux.run("capture-pane", "-p", "-t", self.target).split("\n")
+        return Screen(rows[:height], width, height)
 
     def history(self, lines=200):
         """The screen plus up to `lines` rows scrolled off above it, as one Screen (rows that
         scrolled away keep their text; tmux adds "Pane is dead" when the process has ended)."""
-        rows = self.tmux.run("capture-pane", "-p", "-t", self.name, "-S", f"-{lines}")
+        rows = self.tmux.run("capture-pane", "-p", "-t", self.target, "-S", f"-{lines}")
         rows = rows.rstrip("\n").split("\n")
-        return Screen(rows, self.tmux.width, len(rows))
+        return Screen(rows, int(self._format("#{pane_width}")), len(rows))
 
     def wait_for(self, what, timeout=DEFAULT_TIMEOUT, region=None, describe=None):
         """Polls until `what` shows; returns the Screen (or the re.Match for a regex).
