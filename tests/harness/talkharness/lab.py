@@ -55,6 +55,8 @@ class Lab:
         every directory above it is world-searchable, else a copy in the private /run (a build
         tree inside a 0700 home directory is out of reach of the throwaway users and nobody)."""
         if isinstance(program, str):
+            if "/" not in program:  # a command name, found through PATH
+                return program
             return program if _world_executable(program) else self._stage(program)
         program = copy.deepcopy(program)
         if hasattr(program, "services"):
