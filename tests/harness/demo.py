@@ -2,7 +2,7 @@
 """The demo behind scripts/demo: tkalice calls tkbob in a tmux window split in two, isolated like
 the tests (private network namespace, private utmp), with talk-ng's talkd and talk.
 
-Usage: demo.py STATE_DIR [--check]
+Usage: demo.py STATE_DIR | demo.py - --check
 Interactive: writes STATE_DIR/tmux.sock and then STATE_DIR/ready (STATE_DIR/failed on error) and
 runs until STATE_DIR/stop appears or the demo's tmux session ends. --check: brings the
 conversation up, exchanges a line each way, hangs up, and exits 0 (works) or 1.
@@ -20,8 +20,8 @@ import cells  # noqa: E402
 import talkharness as th  # noqa: E402
 
 SESSION = "demo"
-STATUS = (" talk-ng demo | top: tkalice, bottom: tkbob | type in a pane (click it, or Ctrl-b o) |"
-          " Ctrl-C ends the talk | Ctrl-b d leaves ")
+STATUS = (" talk-ng demo | type in a pane (click, or Ctrl-b o) | Ctrl-C ends the talk |"
+          " Ctrl-b d leaves ")
 ENDED = ("printf '\\n  talk has ended. Press Enter to close the demo. '; read answer")
 
 
