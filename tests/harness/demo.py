@@ -118,13 +118,11 @@ def main():
     if len(sys.argv) < 2 or sys.argv[2:] not in ([], ["--check"]):
         sys.exit(__doc__)
     state_dir = sys.argv[1]
-    if not th.isolation.inside():
-        if any(n for n in cells.NOT_READY.values()):
-            th.require_peers()
+    prepare = th.require_peers if any(cells.NOT_READY.values()) else None
     if "--check" in sys.argv:
-        th.run(check, timeout=90, lab_options={"width": 80, "height": 48})
+        th.run(check, timeout=90, lab_options={"width": 80, "height": 48}, prepare=prepare)
     else:
-        th.run(lambda lab: interactive(lab, state_dir), timeout=None,
+        th.run(lambda lab: interactive(lab, state_dir), timeout=None, prepare=prepare,
                lab_options={"width": 80, "height": 48, "tmux_dir": state_dir})
 
 

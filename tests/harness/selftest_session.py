@@ -61,6 +61,4 @@ def _alive(pid):
 if __name__ == "__main__":
     if len(sys.argv) != 2 or sys.argv[1] not in EXPECTED:
         sys.exit(f"usage: {sys.argv[0]} {'|'.join(EXPECTED)}")
-    if not th.isolation.inside():
-        th.require_peers()
-    th.run(test, timeout=80)
+    th.run(test, timeout=80, prepare=th.require_peers)

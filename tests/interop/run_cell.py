@@ -36,9 +36,8 @@ def main():
     reason = cells.skip_reason(daemon_name, caller_name, callee_name)
     if reason:
         th.skip(reason)
-    if not th.isolation.inside():
-        th.require_peers()
-    th.run(lambda lab: test(lab, daemon_name, caller_name, callee_name), timeout=60)
+    th.run(lambda lab: test(lab, daemon_name, caller_name, callee_name), timeout=60,
+           prepare=th.require_peers)
 
 
 if __name__ == "__main__":

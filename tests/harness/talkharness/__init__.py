@@ -25,10 +25,13 @@ Example (tests/e2e/test_example.py):
         conv.say(conv.caller, conv.callee, "hi")      # checks both screens
         conv.hang_up("callee")
 
-    th.run(test, timeout=60)
+    th.run(test, timeout=60, prepare=th.require_peers)
 
 API (all waits are bounded; a wait that runs out raises th.StepTimeout with the screen):
-  run(test, timeout=90)              run test(lab) isolated; exits the process 0/1/77.
+  run(test, timeout=90, lab_options=None, prepare=None)
+                                     run test(lab) isolated; exits the process 0/1/77.
+                                     prepare() runs first, as root, outside the namespaces
+                                     (pass prepare=require_peers when the test uses peers).
   Skip(reason)                       raise inside a test to skip it (exit 77).
   skip(reason)                       print + exit 77 (before run(), e.g. a disabled cell).
   client(name) -> Client             "talk-ng" (<build>/src/talk/talk), "netkit", "inetutils",
@@ -42,11 +45,15 @@ API (all waits are bounded; a wait that runs out raises th.StepTimeout with the 
 
   Lab (given to the test):
     lab.user(name) -> User           .name .uid .gid (created when missing)
-    lab.terminal(user, name=None, command=None) -> Terminal
+    lab.terminal(user, name=None, command=None, split=None) -> Terminal
                                      a new 80x24 pty logged in as user (owner user, group tty,
                                      0620, USER_PROCESS utmp record, controlling tty), running
                                      command (default /bin/sh with prompt "$ ") as that user.
                                      Several terminals per user are fine (one user on two ttys).
+                                     split=<Terminal>: a pane below that one (same window).
+    lab.reachable(path|Client|Daemon)  the same, or a copy in the private /run when the throwaway
+                                     users or nobody could not execute it where it is (a build
+                                     tree in a 0700 home); Conversation and start_daemon use it.
     lab.start_daemon(daemon) -> Launcher   binds 127.0.0.1:<port> per service and starts the
                                      daemon with the socket as fd 0/1 when a datagram waits
                                      (inetd `wait`); .starts(), .exits() (negative = signal),
@@ -59,10 +66,14 @@ API (all waits are bounded; a wait that runs out raises th.StepTimeout with the 
   Terminal:
     .type(text)  .press(*tmux_keys)  .type_line(text)       keystrokes through the pty
     .screen() -> Screen                                     what it shows now
-    .wait_for(what, timeout=10, region=None|"own"|"peer", describe=None)
+    .history(lines=200) -> Screen                           screen + scrollback
+    .wait_for(what, timeout=10, region=None|"own"|"peer"|"history", describe=None)
         what = substring | re.compile(...) (returns the Match) | callable(Screen) -> bool
-    .exit_status()  None while its process runs (tmux remain-on-exit), else the status
-    .set_mesg(allow)   .mark_active()   .tty ("/dev/pts/3")  .line ("pts/3")  .user  .pid
+        "history" also searches what scrolled off (texts shown just before a client exits).
+    .exit_status()  None while its process runs (tmux remain-on-exit), else the exit code;
+                    -1 when it was killed by a signal.
+    .set_mesg(allow)   .mark_active(when=None)   .tty ("/dev/pts/3")  .line ("pts/3")  .user
+    .pid  .target (tmux pane id, for lab.tmux.run(...) commands of your own)
 
   Screen: .rows (list of str) .text .contains(s|regex) .search(regex) .own_half() (rows
     0..11) .separator() (row 12) .peer_half() (rows 13..23) .is_split() .framed(title)

@@ -33,17 +33,22 @@ def inside():
     return os.environ.get(_MARKER) == "1" and os.getpid() == 1
 
 
+def require_root():
+    """Skips (exit 77) unless running as root with unshare available."""
+    if os.geteuid() != 0:
+        skip("needs root (private network/mount namespaces, throwaway users, port 518); "
+             "run the tests as root, e.g. sudo ./scripts/test")
+    if shutil.which("unshare") is None:
+        skip("unshare (util-linux) is not installed")
+
+
 def reexec_isolated():
     """Replaces this process by itself, run as PID 1 of fresh namespaces (skips when not root).
 
     The namespaces live as long as that PID 1: when it exits, the kernel kills every process
     left in them, so nothing a test started (daemons, tmux, clients) can outlive it.
     """
-    if os.geteuid() != 0:
-        skip("needs root (private network/mount namespaces, throwaway users, port 518); "
-             "run the tests as root, e.g. sudo ./scripts/test")
-    if shutil.which("unshare") is None:
-        skip("unshare (util-linux) is not installed")
+    require_root()
     env = dict(os.environ, **{_MARKER: "1"})
     argv = ["unshare", "--net", "--mount", "--uts", "--pid", "--fork", "--kill-child",
             "--mount-proc", "--propagation", "private", sys.executable, *sys.argv]

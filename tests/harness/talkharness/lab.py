@@ -135,7 +135,7 @@ def _on_alarm(_signum, _frame):
     raise StepTimeout("the test ran out of its overall time limit")
 
 
-def run(test, timeout=90, lab_options=None):
+def run(test, timeout=90, lab_options=None, prepare=None):
     """Runs test(lab) in a fresh isolated Lab and exits: 0 passed, 1 failed, 77 skipped.
 
     Re-executes the calling script as root in private namespaces first (skips when not root).
