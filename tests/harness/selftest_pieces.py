@@ -53,6 +53,10 @@ def check_terminals(lab):
     alice.wait_for(f"user={th.ALICE} login={th.ALICE} tty={alice.tty}")
     alice.type_line("printf 'caf\\303\\251 \\342\\234\\223 \\346\\227\\245\\n'")
     alice.wait_for("café ✓ 日")
+    alice.resize(100, 30)
+    alice.type_line("stty size")
+    alice.wait_for("30 100")
+    assert alice.screen().width == 100 and alice.screen().height == 30
     alice2.mark_active(time.time() + 5)
     assert os.stat(alice2.tty).st_atime > os.stat(alice.tty).st_atime
     alice.type_line("exit 3")

@@ -67,6 +67,7 @@ API (all waits are bounded; a wait that runs out raises th.StepTimeout with the 
     .type(text)  .press(*tmux_keys)  .type_line(text)       keystrokes through the pty
     .screen() -> Screen                                     what it shows now
     .history(lines=200) -> Screen                           screen + scrollback
+    .resize(width, height)                                  SIGWINCH for the program
     .wait_for(what, timeout=10, region=None|"own"|"peer"|"history", describe=None)
         what = substring | re.compile(...) (returns the Match) | callable(Screen) -> bool
         "history" also searches what scrolled off (texts shown just before a client exits).

@@ -47,9 +47,10 @@ class Screen:
         return self.region(self.height // 2 + 1, self.height)
 
     def is_split(self):
-        """True when the separator row is a horizontal line (-, ─ or ACS 'q'), i.e. talk's layout."""
-        sep = self.separator().strip()
-        return len(sep) >= self.width // 2 and set(sep) <= set("-─qx+[]abcdefghijklmnopqrstuvwxyz ")
+        """True when the separator row is mostly a horizontal line (-, ─, or ACS 'q' as tmux
+        captures it), i.e. talk's layout; a status text may sit in it."""
+        sep = self.separator()
+        return sum(sep.count(c) for c in "-─q") >= self.width // 2
 
     def framed(self, title=""):
         """The screen with row numbers and a frame, for failure reports."""

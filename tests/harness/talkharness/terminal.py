@@ -153,6 +153,10 @@ class Terminal:
             return None
         return int(dead[1]) if len(dead) > 1 else -1
 
+    def resize(self, width, height):
+        """Resizes the terminal's window (the program gets SIGWINCH)."""
+        self.tmux.run("resize-window", "-t", self.target, "-x", str(width), "-y", str(height))
+
     # Terminal state, as talkd sees it.
     def set_mesg(self, allow):
         """mesg y / mesg n: the group-write bit of the pty."""
