@@ -20,8 +20,7 @@ import cells  # noqa: E402
 import talkharness as th  # noqa: E402
 
 SESSION = "demo"
-STATUS = (" talk-ng demo | type in a pane (click, or Ctrl-b o) | Ctrl-C ends the talk |"
-          " Ctrl-b d leaves ")
+STATUS = " talk-ng demo | Ctrl-b o: other pane | Ctrl-C: end the talk | Ctrl-b d: leave "
 ENDED = ("printf '\\n  talk has ended. Press Enter to close the demo. '; read answer")
 
 
