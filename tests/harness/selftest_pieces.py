@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Harness self-test of its parts: isolation, utmp records, logged-in terminals, the inetd-style
+"""Harness self-test of its parts: isolation (with the private syslog), utmp records, logged-in terminals, the inetd-style
 launcher (wait semantics, restarts), the traffic capture, and screen halves."""
 
 import os
@@ -7,6 +7,7 @@ import re
 import socket
 import stat
 import sys
+import syslog
 import time
 
 sys.dont_write_bytecode = True
@@ -28,6 +29,9 @@ def check_isolation(lab):
     assert socket.gethostbyname("localhost") == "127.0.0.1"
     ifaces = [name for _, name in socket.if_nameindex()]
     assert ifaces == ["lo"], f"only lo in the namespace, got {ifaces}"
+    syslog.openlog("talkharness-check")
+    syslog.syslog(syslog.LOG_NOTICE, "syslog reaches the lab")
+    assert lab.syslog.wait_for(r"talkharness-check.*: syslog reaches the lab"), lab.syslog.report()
 
 
 def check_utmp():

@@ -39,6 +39,8 @@ def test(lab):
     seen = " ".join(lab.capture.lines)
     for request in ("LOOK_UP", "LEAVE_INVITE", "ANNOUNCE", "DELETE", "SYN"):
         assert request in seen, f"no {request} seen\n{lab.capture.report()}"
+    if peer == "netkit":  # Debian's netkit talkd logs each request through libwrap
+        assert lab.syslog.wait_for(r"talkd\[\d+\]: connect from 127\.0\.0\.1"), lab.syslog.report()
     print("timings (s):", conv.timings)
 
     # Teardown leaves nothing behind: no daemon, no tmux server, no live utmp record.

@@ -8,7 +8,8 @@ the daemons' logs and the control traffic when it fails, tears everything down a
 
 Inside the namespaces: only `lo` (127.0.0.1) is up, so the real ports 518/517 are ours; hostname
 `talklab`; /run is a private tmpfs holding an empty utmp (/var/run/utmp, root:utmp 0664); /etc/hosts
-is a private `127.0.0.1 localhost talklab`. Nothing of the machine's utmp, ports or files changes,
+is a private `127.0.0.1 localhost talklab`; /dev is a private tmpfs with the host's basic device
+nodes and /dev/pts bound in, and /dev/log is the harness's syslog socket. Nothing of the machine's utmp, ports or files changes,
 except that missing throwaway users (tkalice, tkbob, tkcarol) are added with useradd --system.
 Everything left running dies with the namespaces' PID 1 (the test process).
 
@@ -60,7 +61,10 @@ API (all waits are bounded; a wait that runs out raises th.StepTimeout with the 
                                      .running_pids(), .report().
     lab.capture                      TrafficCapture of UDP 517/518 and TCP SYN/FIN/RST on lo:
                                      .lines (decoded CTL_MSG/CTL_RESPONSE), .report().
-    lab.report() -> str              every screen, daemon log, utmp, traffic.
+    lab.syslog                       SyslogCapture of the namespace's /dev/log (a private /dev
+                                     holds the host's device nodes): .lines, .wait_for(regex,
+                                     timeout=5) -> line or None, .report(). The daemons' logs.
+    lab.report() -> str              every screen, daemon log, syslog, utmp, traffic.
     lab.hostname                     "talklab"  (announcements say Talk_Daemon@talklab)
 
   Terminal:

@@ -1,5 +1,7 @@
-"""Records the control traffic (UDP 517/518) and TCP connection set-up on lo, for failure reports."""
+"""Records the control traffic (UDP 517/518) and TCP set-up on lo, and the daemons' syslog."""
 
+import os
+import re
 import socket
 import struct
 import threading
@@ -65,3 +67,48 @@ class TrafficCapture:
 
     def report(self):
         return "control traffic on lo:\n" + ("\n".join("  " + l for l in self.lines) or "  (none)")
+
+
+class SyslogCapture:
+    """The namespace's /dev/log: every message the daemons send to syslog, in order."""
+
+    def __init__(self, path="/dev/log"):
+        self.lines = []
+        self._start = time.monotonic()
+        self._stop = threading.Event()
+        self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self._sock.bind(path)
+        os.chmod(path, 0o666)
+        self._sock.settimeout(0.1)
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop.is_set():
+            try:
+                data = self._sock.recv(65536)
+            except socket.timeout:
+                continue
+            except OSError:
+                return
+            text = re.sub(r"^<\d+>", "", data.decode(errors="replace")).rstrip("\n\0")
+            self.lines.append(f"+{time.monotonic() - self._start:7.3f}s {text}")
+
+    def wait_for(self, pattern, timeout=5.0):
+        """The first line matching regex `pattern`, waiting up to `timeout` s; None if none."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for line in list(self.lines):
+                if re.search(pattern, line):
+                    return line
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.05)
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join(timeout=2)
+        self._sock.close()
+
+    def report(self):
+        return "syslog:\n" + ("\n".join("  " + l for l in self.lines[-60:]) or "  (none)")

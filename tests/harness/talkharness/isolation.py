@@ -88,11 +88,35 @@ def setup_namespace():
     with open(hosts, "w") as f:
         f.write(f"127.0.0.1\tlocalhost {HOSTNAME}\n::1\tlocalhost ip6-localhost ip6-loopback\n")
     _mount("--bind", hosts, os.path.realpath("/etc/hosts"))
+    _private_dev()
     # Debian's tmux records its panes in utmp through libutempter's helper (as the tmux user,
     # root); the harness writes each pane's record itself, so the helper is masked here.
     for helper in _UTEMPTER_HELPERS:
         if os.path.exists(helper):
             _mount("--bind", "/bin/true", helper)
+
+
+def _private_dev():
+    """A private /dev: the host's device nodes and /dev/pts bind-mounted into a tmpfs, so that
+    /dev/log can be the harness's own syslog socket (the host's /dev is left as it is)."""
+    host = os.path.join(WORK_DIR, "host-dev")
+    os.makedirs(host)
+    _mount("--rbind", "/dev", host)
+    _mount("-t", "tmpfs", "-o", "mode=0755", "talkharness-dev", "/dev")
+    for name in ("null", "zero", "full", "random", "urandom", "tty"):
+        if os.path.exists(os.path.join(host, name)):
+            open(os.path.join("/dev", name), "w").close()
+            _mount("--bind", os.path.join(host, name), os.path.join("/dev", name))
+    os.mkdir("/dev/pts")
+    _mount("--bind", os.path.join(host, "pts"), "/dev/pts")
+    os.symlink("pts/ptmx", "/dev/ptmx")
+    os.mkdir("/dev/shm")
+    _mount("-t", "tmpfs", "-o", "mode=1777", "talkharness-shm", "/dev/shm")
+    os.symlink("/proc/self/fd", "/dev/fd")
+    for fd, name in enumerate(("stdin", "stdout", "stderr")):
+        os.symlink(f"/proc/self/fd/{fd}", os.path.join("/dev", name))
+    _mount("--make-rprivate", host)
+    subprocess.run(["umount", "-l", host], check=False)
 
 
 def _group_id(name, default):

@@ -10,7 +10,7 @@ import time
 import traceback
 
 from . import isolation, utmp
-from .capture import TrafficCapture
+from .capture import SyslogCapture, TrafficCapture
 from .inetd import Launcher
 from .isolation import HarnessError
 from .terminal import StepTimeout, Terminal, Tmux
@@ -31,6 +31,7 @@ class Lab:
         self.terminals = []
         self.daemons = []
         self.capture = TrafficCapture()
+        self.syslog = SyslogCapture()
         self.closed = False
 
     def user(self, name):
@@ -98,6 +99,7 @@ class Lab:
                 parts.append(f"screen of {term.name}: unavailable ({err})")
         parts += [d.report() for d in self.daemons]
         parts.append("utmp:\n" + "\n".join(f"  {r}" for r in utmp.read_records()))
+        parts.append(self.syslog.report())
         parts.append(self.capture.report())
         return "\n\n".join(parts)
 
@@ -111,6 +113,7 @@ class Lab:
         self.tmux.kill()
         utmp.logout_all()
         self.capture.stop()
+        self.syslog.stop()
 
 
 def _world_executable(path):
