@@ -1,4 +1,4 @@
-"""Records the control traffic (UDP 517/518) and TCP set-up on lo, and the daemons' syslog."""
+"""Records the control traffic (UDP 517/518), the TCP conversations on lo, and the daemons' syslog."""
 
 import os
 import re
@@ -52,10 +52,13 @@ class TrafficCapture:
             sport, dport = struct.unpack("!HH", body[:4])
             if sport in self.ports or dport in self.ports:
                 return f"UDP {src}:{sport} -> {dst}:{dport} {control.describe(body[8:])}"
-        elif proto == 6 and len(body) >= 14:
+        elif proto == 6 and len(body) >= 20:
             sport, dport = struct.unpack("!HH", body[:4])
             flags = body[13]
+            data = body[(body[12] >> 4) * 4:]
             names = [n for bit, n in ((0x02, "SYN"), (0x01, "FIN"), (0x04, "RST")) if flags & bit]
+            if data:
+                return f"TCP {src}:{sport} -> {dst}:{dport} data {data[:48]!r}"
             if names and not flags & 0x10 or "FIN" in names or "RST" in names:
                 return f"TCP {src}:{sport} -> {dst}:{dport} {'+'.join(names)}"
         return None
@@ -66,7 +69,10 @@ class TrafficCapture:
         self._sock.close()
 
     def report(self):
-        return "control traffic on lo:\n" + ("\n".join("  " + l for l in self.lines) or "  (none)")
+        lines = self.lines if len(self.lines) <= 120 else (
+            self.lines[:40] + [f"... {len(self.lines) - 100} lines ..."] + self.lines[-60:])
+        return "traffic on lo (UDP 517/518, TCP):\n" + (
+            "\n".join("  " + l for l in lines) or "  (none)")
 
 
 class SyslogCapture:

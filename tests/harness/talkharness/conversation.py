@@ -70,10 +70,13 @@ class Conversation:
         self._mark("connected")
 
     def say(self, speaker, listener, text):
-        """`speaker` types a line; it must appear in its own half and in `listener`'s peer half."""
+        """`speaker` types a line and presses Enter; a row of its own half and a row of
+        `listener`'s peer half must then read exactly `text` (so a stray ^M or lost character
+        fails)."""
         speaker.type_line(text)
-        listener.wait_for(text, region="peer", timeout=self.step_timeout)
-        speaker.wait_for(text, region="own", timeout=self.step_timeout)
+        for term, region in ((listener, "peer"), (speaker, "own")):
+            term.wait_for(lambda part: part.has_row(text), region=region,
+                          timeout=self.step_timeout, describe=f"a row reading exactly {text!r}")
 
     def exchange(self, utf8=None):
         """A line each way; plus a UTF-8 line each way when both clients support UTF-8."""

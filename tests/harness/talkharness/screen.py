@@ -25,6 +25,10 @@ class Screen:
             return needle.search(self.text) is not None
         return any(needle in row for row in self.rows) or needle in self.text
 
+    def has_row(self, text):
+        """True when some row reads exactly `text` (trailing spaces aside)."""
+        return text.rstrip() in self.rows
+
     def search(self, pattern):
         """The first re.Match of `pattern` (str regex or compiled) in the text, or None."""
         return re.search(pattern, self.text)
