@@ -9,9 +9,14 @@ the daemons' logs and the control traffic when it fails, tears everything down a
 Inside the namespaces: only `lo` (127.0.0.1) is up, so the real ports 518/517 are ours; hostname
 `talklab`; /run is a private tmpfs holding an empty utmp (/var/run/utmp, root:utmp 0664); /etc/hosts
 is a private `127.0.0.1 localhost talklab`; /dev is a private tmpfs with the host's basic device
-nodes and /dev/pts bound in, and /dev/log is the harness's syslog socket. Nothing of the machine's utmp, ports or files changes,
-except that missing throwaway users (tkalice, tkbob, tkcarol) are added with useradd --system.
-Everything left running dies with the namespaces' PID 1 (the test process).
+nodes and /dev/pts bound in, and /dev/log is the harness's syslog socket. Nothing of the
+machine's utmp, ports or files changes, except that missing throwaway users (tkalice, tkbob,
+tkcarol) are added with useradd --system. Everything left running dies with the namespaces'
+PID 1 (the test process). Daemons name the caller's host differently: talk-ng and inetutils
+say tkalice@localhost, Debian's netkit talkd tkalice@127.0.0.1.
+
+Run one by hand (CTest sets both variables itself):
+    sudo PYTHONPATH=tests/harness TALK_BUILD_DIR=build/release python3 tests/e2e/test_x.py
 
 Example (tests/e2e/test_example.py):
 
@@ -59,8 +64,9 @@ API (all waits are bounded; a wait that runs out raises th.StepTimeout with the 
                                      daemon with the socket as fd 0/1 when a datagram waits
                                      (inetd `wait`); .starts(), .exits() (negative = signal),
                                      .running_pids(), .report().
-    lab.capture                      TrafficCapture of UDP 517/518 and TCP SYN/FIN/RST on lo:
-                                     .lines (decoded CTL_MSG/CTL_RESPONSE), .report().
+    lab.capture                      TrafficCapture on lo of UDP 517/518 (decoded CTL_MSG /
+                                     CTL_RESPONSE) and TCP (SYN/FIN/RST, data bytes): .lines,
+                                     .report().
     lab.syslog                       SyslogCapture of the namespace's /dev/log (a private /dev
                                      holds the host's device nodes): .lines, .wait_for(regex,
                                      timeout=5) -> line or None, .report(). The daemons' logs.
@@ -80,13 +86,15 @@ API (all waits are bounded; a wait that runs out raises th.StepTimeout with the 
     .set_mesg(allow)   .mark_active(when=None)   .tty ("/dev/pts/3")  .line ("pts/3")  .user
     .pid  .target (tmux pane id, for lab.tmux.run(...) commands of your own)
 
-  Screen: .rows (list of str) .text .contains(s|regex) .search(regex) .own_half() (rows
-    0..11) .separator() (row 12) .peer_half() (rows 13..23) .is_split() .framed(title)
+  Screen: .rows (list of str) .text .contains(s|regex) .has_row(exact text) .search(regex)
+    .own_half() (rows 0..11) .separator() (row 12) .peer_half() (rows 13..23) .is_split()
+    .framed(title) .width .height
 
   Conversation(lab, caller_client, callee_client, caller_user=ALICE, callee_user=BOB,
                step_timeout=10):
     .open_terminals() .ring(target=None) -> "user@host" .answer() .wait_connected()
-    .say(speaker, listener, text) .exchange(utf8=None) .hang_up("caller"|"callee")
+    .say(speaker, listener, text): a row must read exactly text on both screens
+    .exchange(utf8=None) .hang_up("caller"|"callee")
     .run(utf8=None, hang_up_side="caller") does all of them; .caller/.callee Terminals.
     Clients are started as `exec <client> <args>` from the shell, so exit_status() is theirs.
 
