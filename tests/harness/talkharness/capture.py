@@ -1,4 +1,4 @@
-"""Records the control traffic (UDP 517/518), the TCP conversations on lo, and the daemons' syslog."""
+"""Records what went over lo (UDP 517/518, TCP conversations) and what the daemons syslogged."""
 
 import os
 import re

@@ -1,4 +1,4 @@
-"""talk control messages: encode/decode (ntalk 84/24 bytes, otalk 76 bytes) and a one-shot request."""
+"""talk control messages: encode/decode (ntalk 84/24 bytes, otalk 76) and a one-shot request."""
 
 import socket
 import struct

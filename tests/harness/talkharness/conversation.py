@@ -1,4 +1,4 @@
-"""A whole two-user talk conversation, step by step: ring, answer, connect, exchange text, hang up."""
+"""A two-user talk conversation, step by step: ring, answer, connect, exchange text, hang up."""
 
 import re
 import time

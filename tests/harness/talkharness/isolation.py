@@ -1,4 +1,4 @@
-"""Runs a test inside private network, mount, UTS and PID namespaces with a private /run and /etc/hosts."""
+"""Runs a test in private network, mount, UTS and PID namespaces (private /run, /dev, hosts)."""
 
 import fcntl
 import os
@@ -15,7 +15,8 @@ HOSTNAME = "talklab"
 WORK_DIR = "/run/talkharness"
 _MARKER = "TALKHARNESS_ISOLATED"
 _UTEMPTER_HELPERS = ("/usr/lib/x86_64-linux-gnu/utempter/utempter",
-                     "/usr/lib/aarch64-linux-gnu/utempter/utempter", "/usr/libexec/utempter/utempter")
+                     "/usr/lib/aarch64-linux-gnu/utempter/utempter",
+                     "/usr/libexec/utempter/utempter")
 
 
 class HarnessError(Exception):
@@ -72,7 +73,8 @@ def _mount(*args):
 
 
 def setup_namespace():
-    """Inside the namespaces: lo up, fixed hostname, tmpfs /run with an empty utmp, private hosts."""
+    """Inside the namespaces: lo up, fixed hostname, tmpfs /run with an empty utmp, private
+    /etc/hosts, private /dev."""
     if not inside():
         raise HarnessError("setup_namespace() called outside the private namespaces")
     socket.sethostname(HOSTNAME)

@@ -1,4 +1,4 @@
-"""Runs in a fresh tmux pane as root: logs the pane's pty in as a user, then execs a command as them.
+"""Runs in a fresh tmux pane as root: logs the pane's pty in as a user, then execs as them.
 
 Usage: pane_exec.py USER HOME -- COMMAND [ARG...]
 The pty gets owner USER, group tty, mode 0620 and a USER_PROCESS utmp record; the process keeps

@@ -1,4 +1,4 @@
-"""Where the programs under test live: talk-ng's build, and Debian's peers unpacked in the build tree."""
+"""Where the programs under test live: talk-ng's build, and Debian's peers in the build tree."""
 
 import os
 import subprocess
@@ -29,7 +29,8 @@ def fetch_peers(dest=None, quiet=True):
     script = os.path.join(SOURCE_DIR, "tests", "harness", "fetch-peers")
     result = subprocess.run([script, dest], capture_output=quiet, text=True, check=False)
     if result.returncode != 0:
-        raise HarnessError(f"fetch-peers {dest} failed:\n{result.stdout or ''}{result.stderr or ''}")
+        output = (result.stdout or "") + (result.stderr or "")
+        raise HarnessError(f"fetch-peers {dest} failed:\n{output}")
 
 
 class Client:

@@ -1,4 +1,4 @@
-"""Terminals of logged-in users: tmux panes (private server) driven by keystrokes, read as Screens."""
+"""Terminals of logged-in users: tmux panes (private server) typed into and read as Screens."""
 
 import os
 import re
