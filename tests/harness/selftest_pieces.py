@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Harness self-test of its parts: isolation (with the private syslog), utmp records, logged-in
-terminals, the inetd-style
-launcher (wait semantics, restarts), the traffic capture, and screen halves."""
+terminals, the inetd-style launcher (wait semantics, restarts), the traffic capture, and screen
+halves."""
 
 import os
 import re
