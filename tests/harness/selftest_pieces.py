@@ -94,6 +94,19 @@ def check_launcher(lab):
         time.sleep(0.05)
 
 
+def check_spawn(lab):
+    proc = lab.spawn(["/bin/sh", "-c", "id -un; echo spawned-output; sleep 30"], user="nobody",
+                     group="tty")
+    deadline = time.monotonic() + 5
+    while "spawned-output" not in lab.report():
+        assert time.monotonic() < deadline, lab.report()
+        time.sleep(0.05)
+    assert "nobody\nspawned-output" in lab.report().replace("  ", "")
+    assert proc.poll() is None
+    lab.close()
+    assert proc.poll() is not None, "a spawned process survived teardown"
+
+
 def check_screen():
     rows = ["[Connection established]", "mine"] + [""] * 10 + ["-" * 80, "theirs"] + [""] * 10
     screen = th.Screen(rows)
@@ -108,6 +121,7 @@ def test(lab):
     check_terminals(lab)
     check_launcher(lab)
     check_screen()
+    check_spawn(lab)  # last: it tears the lab down
 
 
 if __name__ == "__main__":

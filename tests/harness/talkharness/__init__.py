@@ -64,6 +64,9 @@ API (all waits are bounded; a wait that runs out raises th.StepTimeout with the 
                                      daemon with the socket as fd 0/1 when a datagram waits
                                      (inetd `wait`); .starts(), .exits() (negative = signal),
                                      .running_pids(), .report().
+    lab.spawn(argv, user="root", group=None) -> Popen   a background process (e.g. talkd
+                                     --foreground --ntalk-port 518); output in report();
+                                     killed at teardown.
     lab.capture                      TrafficCapture on lo of UDP 517/518 (decoded CTL_MSG /
                                      CTL_RESPONSE) and TCP (SYN/FIN/RST, data bytes): .lines,
                                      .report().

@@ -1,10 +1,13 @@
 """A Lab: one isolated talk world (users, terminals, daemons, traffic capture) and its teardown."""
 
 import copy
+import grp
 import os
+import pwd
 import shutil
 import signal
 import stat
+import subprocess
 import sys
 import time
 import traceback
@@ -30,6 +33,7 @@ class Lab:
         self.tmux = Tmux(tmux_dir or self.workdir, width, height)
         self.terminals = []
         self.daemons = []
+        self.processes = []  # (argv, Popen, output path) started by spawn()
         self.capture = TrafficCapture()
         self.syslog = SyslogCapture()
         self.closed = False
@@ -87,6 +91,21 @@ class Lab:
         self.daemons.append(launcher)
         return launcher
 
+    def spawn(self, argv, user="root", group=None):
+        """Starts `argv` in the background as `user` (group: its own, or `group`), stdout and
+        stderr to a file shown in report(); killed at teardown. Returns the Popen. For programs
+        that are neither a terminal nor inetd-started, e.g. talkd --foreground."""
+        argv = [self.reachable(argv[0]), *argv[1:]]
+        entry = pwd.getpwnam(user)
+        gid = grp.getgrnam(group).gr_gid if group else entry.pw_gid
+        path = os.path.join(self.workdir, f"spawned-{len(self.processes) + 1}.out")
+        with open(path, "wb") as out:
+            proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=out,
+                                    cwd="/", user=entry.pw_uid, group=gid,
+                                    extra_groups=[] if entry.pw_uid else None)
+        self.processes.append((argv, proc, path))
+        return proc
+
     def report(self):
         """All screens, daemon events and stderr, utmp and control traffic: for failure output."""
         parts = []
@@ -98,6 +117,11 @@ class Lab:
             except Exception as err:  # pylint: disable=broad-except
                 parts.append(f"screen of {term.name}: unavailable ({err})")
         parts += [d.report() for d in self.daemons]
+        for argv, proc, path in self.processes:
+            with open(path, "rb") as f:
+                out = f.read().decode(errors="replace").strip()
+            parts.append(f"spawned {' '.join(argv)} (pid {proc.pid}, exit {proc.poll()}):\n"
+                         + "\n".join("  " + line for line in out.splitlines()[-40:]))
         parts.append("utmp:\n" + "\n".join(f"  {r}" for r in utmp.read_records()))
         parts.append(self.syslog.report())
         parts.append(self.capture.report())
@@ -110,6 +134,10 @@ class Lab:
         self.closed = True
         for launcher in self.daemons:
             launcher.stop()
+        for _, proc, _ in self.processes:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=5)
         self.tmux.kill()
         utmp.logout_all()
         self.capture.stop()
