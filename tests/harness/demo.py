@@ -63,7 +63,7 @@ def bring_up(lab, daemon_name, client_name):
     alice = lab.terminal(th.ALICE, name=SESSION)
     bob = lab.terminal(th.BOB, name="tkbob", split=alice)
     decorate(lab.tmux, alice, bob)
-    conv = th.Conversation(lab, talk, talk)
+    conv = th.Conversation(lab, talk, talk, use_exec=True)
     conv.caller, conv.callee = alice, bob
     for term in (alice, bob):
         term.wait_for("$", describe="shell prompt")

@@ -1,6 +1,7 @@
 """A two-user talk conversation, step by step: ring, answer, connect, exchange text, hang up."""
 
 import re
+import shlex
 import time
 
 from .users import ALICE, BOB
@@ -9,6 +10,7 @@ ANNOUNCEMENT = re.compile(r"Message from Talk_Daemon@(\S+) at (\d{1,2}):(\d\d)")
 RESPOND_WITH = re.compile(r"respond with:  talk (\S+)")
 CONNECTED = "Connection established"
 PEER_CLOSED = re.compile(r"Connection closed")
+CLIENT_EXITED = re.compile(r"\[client exited with status (\d+)\]")
 ASCII_LINES = ("hello from the caller, 1 2 3", "and hello back from the callee")
 UTF8_LINE = "héllo wörld — ✓ 日本語"
 
@@ -16,17 +18,22 @@ UTF8_LINE = "héllo wörld — ✓ 日本語"
 class Conversation:
     """Drives `caller_client` (run by ALICE) calling `callee_client` (run by BOB) in `lab`.
 
-    Clients are started with `exec` from the users' shells, so each terminal's exit status is the
-    client's. Each step waits at most `step_timeout` seconds and raises StepTimeout otherwise.
+    Clients run from the users' shells as `CLIENT ARGS; echo "[client exited with status $?]"`:
+    the shell, not the client, leads the terminal's session, so the client's last words reach the
+    screen before anything hangs the terminal up (a session leader's exit does, and the kernel
+    may then drop output still in flight). use_exec=True starts them with `exec` instead (the
+    terminal's exit status is then the client's), as the demo does. Each step waits at most
+    `step_timeout` seconds and raises StepTimeout otherwise.
     """
 
     def __init__(self, lab, caller_client, callee_client, caller_user=ALICE, callee_user=BOB,
-                 step_timeout=10.0):
+                 step_timeout=10.0, use_exec=False):
         self.lab = lab
         self.caller_client = lab.reachable(caller_client)
         self.callee_client = lab.reachable(callee_client)
         self.caller_user, self.callee_user = caller_user, callee_user
         self.step_timeout = step_timeout
+        self.use_exec = use_exec
         self.caller = self.callee = None
         self.respond_with = None
         self.timings = {}
@@ -49,7 +56,7 @@ class Conversation:
         Returns the address the announcement says to answer with ("tkalice@localhost").
         """
         target = target or self.callee_user
-        self.caller.type_line("exec " + " ".join(self.caller_client.command(target)))
+        self.start_client(self.caller, self.caller_client, target)
         self.callee.wait_for(ANNOUNCEMENT, timeout=self.step_timeout,
                              describe="Message from Talk_Daemon@... (the announcement)")
         match = self.callee.wait_for(RESPOND_WITH, timeout=self.step_timeout,
@@ -60,8 +67,30 @@ class Conversation:
 
     def answer(self):
         """The callee types the command the announcement told it, with its own client's path."""
-        self.callee.type_line("exec " + " ".join(self.callee_client.command(self.respond_with)))
+        self.start_client(self.callee, self.callee_client, self.respond_with)
         self._mark("answered")
+
+    def start_client(self, term, client, *args):
+        """Types the command that runs `client ARGS` at `term`'s shell prompt."""
+        command = " ".join(shlex.quote(word) for word in client.command(*args))
+        if self.use_exec:
+            term.type_line("exec " + command)
+        else:
+            term.type_line(command + '; echo "[client exited with status $?]"')
+
+    def client_status(self, term):
+        """None while the client that `term` runs is still running, else its exit status (the
+        shell's $?: 128+N after signal N)."""
+        if self.use_exec:
+            return term.exit_status()
+        match = CLIENT_EXITED.search(term.history().text)
+        return int(match.group(1)) if match else None
+
+    def wait_client_exit(self, term):
+        """Waits for the client of `term` to end; returns its exit status."""
+        term.wait_for(lambda _s: self.client_status(term) is not None,
+                      timeout=self.step_timeout, describe="the client to exit")
+        return self.client_status(term)
 
     def wait_connected(self):
         """Both screens show "Connection established"."""
@@ -95,14 +124,14 @@ class Conversation:
         quitter, other = ((self.caller, self.callee) if side == "caller"
                           else (self.callee, self.caller))
         quitter.press("C-c")
-        _wait_exit(quitter, self.step_timeout)
+        self.wait_client_exit(quitter)
         other.wait_for(PEER_CLOSED, timeout=self.step_timeout, region="history",
                        describe="Connection closed (the other side hung up)")
-        if other.exit_status() is None:
+        if self.client_status(other) is None:
             time.sleep(0.2)
-            if other.exit_status() is None:
+            if self.client_status(other) is None:
                 other.press("C-c")
-        _wait_exit(other, self.step_timeout)
+        self.wait_client_exit(other)
         self._mark("hung up")
 
     def run(self, utf8=None, hang_up_side="caller"):
@@ -115,7 +144,3 @@ class Conversation:
         self.hang_up(hang_up_side)
         return self.timings
 
-
-def _wait_exit(term, timeout):
-    term.wait_for(lambda _s: term.exit_status() is not None, timeout=timeout,
-                  describe="the client to exit")
