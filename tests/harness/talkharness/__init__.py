@@ -94,12 +94,15 @@ API (all waits are bounded; a wait that runs out raises th.StepTimeout with the 
     .framed(title) .width .height
 
   Conversation(lab, caller_client, callee_client, caller_user=ALICE, callee_user=BOB,
-               step_timeout=10):
+               step_timeout=10, use_exec=False):
     .open_terminals() .ring(target=None) -> "user@host" .answer() .wait_connected()
     .say(speaker, listener, text): a row must read exactly text on both screens
     .exchange(utf8=None) .hang_up("caller"|"callee")
     .run(utf8=None, hang_up_side="caller") does all of them; .caller/.callee Terminals.
-    Clients are started as `exec <client> <args>` from the shell, so exit_status() is theirs.
+    .start_client(term, client, *args) .client_status(term) -> None|int .wait_client_exit(term)
+    Clients run as `<client> <args>; echo "[client exited with status $?]"` from the shell
+    (status 130 = ended by SIGINT); the shell keeps the terminal, so a client's final message
+    is never lost to the terminal's hang-up. use_exec=True: `exec <client>` (the demo's way).
 
   control: encode_ctl_msg(type, l_name, r_name, r_tty="", id_num=0, addr=None, ctl_addr=None,
     pid=0, vers=1), pack_addr(ip, port), decode_ctl_response(bytes), describe(bytes),
