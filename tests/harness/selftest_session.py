@@ -41,7 +41,7 @@ def test(lab):
         assert request in seen, f"no {request} seen\n{lab.capture.report()}"
     if peer == "netkit":  # Debian's netkit talkd logs each request through libwrap
         assert lab.syslog.wait_for(r"talkd\[\d+\]: connect from 127\.0\.0\.1"), lab.syslog.report()
-    print("timings (s):", conv.timings)
+    print("timings (s):", conv.timings, "exit statuses:", conv.exit_statuses)
 
     # Teardown leaves nothing behind: no daemon, no tmux server, no live utmp record.
     tmux_pid, daemon_pids = lab.tmux.server_pid, launcher.running_pids()

@@ -26,7 +26,8 @@ def test(lab, daemon_name, caller_name, callee_name):
     conv = th.Conversation(lab, caller, callee)
     timings = conv.run(utf8=caller.utf8 and callee.utf8,
                        hang_up_side=cells.hang_up_side(daemon_name, caller_name, callee_name))
-    print(f"cell {cells.name(daemon_name, caller_name, callee_name)}: timings (s) {timings}")
+    print(f"cell {cells.name(daemon_name, caller_name, callee_name)}: timings (s) {timings}, "
+          f"exit statuses {conv.exit_statuses}")
 
 
 def main():

@@ -36,6 +36,7 @@ class Conversation:
         self.use_exec = use_exec
         self.caller = self.callee = None
         self.respond_with = None
+        self.exit_statuses = {}  # "caller"/"callee" -> client exit status, after hang_up()
         self.timings = {}
         self._t0 = time.monotonic()
 
@@ -132,6 +133,8 @@ class Conversation:
             if self.client_status(other) is None:
                 other.press("C-c")
         self.wait_client_exit(other)
+        self.exit_statuses = {"caller": self.client_status(self.caller),
+                              "callee": self.client_status(self.callee)}
         self._mark("hung up")
 
     def run(self, utf8=None, hang_up_side="caller"):
