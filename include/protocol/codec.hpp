@@ -16,13 +16,13 @@ namespace talk::proto {
 /// code and echo the type.
 enum class DecodeError : std::uint8_t {
   None = 0,
-  WrongLength,        // not the layout's exact size: no message
-  BadVersion,         // vers != TALK_VERSION            -> BADVERSION
-  BadAddrFamily,      // addr family not AF_INET         -> BADADDR
-  BadCtlAddrFamily,   // ctl_addr family not AF_INET     -> BADCTLADDR
-  UnknownType,        // type > ANNOUNCE                 -> UNKNOWN_REQUEST
-  UnterminatedName,   // a name or tty field had no NUL  -> FAILED (field was truncated)
-  NonPrintableName,   // a name or tty byte is a control or non-ASCII byte -> FAILED
+  WrongLength,       // not the layout's exact size: no message
+  BadVersion,        // vers != TALK_VERSION            -> BADVERSION
+  BadAddrFamily,     // addr family not AF_INET         -> BADADDR
+  BadCtlAddrFamily,  // ctl_addr family not AF_INET     -> BADCTLADDR
+  UnknownType,       // type > ANNOUNCE                 -> UNKNOWN_REQUEST
+  UnterminatedName,  // a name or tty field had no NUL  -> FAILED (field was truncated)
+  NonPrintableName,  // a name or tty byte is a control or non-ASCII byte -> FAILED
 };
 
 /// Short English description of a DecodeError, for logs.

@@ -9,15 +9,15 @@ namespace talk::proto {
 
 inline constexpr std::uint8_t kTalkVersion = 1;
 
-inline constexpr std::size_t kNameSize = 12;        // ntalk l_name / r_name, NUL included
-inline constexpr std::size_t kTtySize = 16;         // r_tty, NUL included (both protocols)
-inline constexpr std::size_t kOtalkNameSize = 9;    // otalk l_name / r_name, NUL included
-inline constexpr std::size_t kAddrSize = 16;        // BSD osockaddr on the wire
+inline constexpr std::size_t kNameSize = 12;      // ntalk l_name / r_name, NUL included
+inline constexpr std::size_t kTtySize = 16;       // r_tty, NUL included (both protocols)
+inline constexpr std::size_t kOtalkNameSize = 9;  // otalk l_name / r_name, NUL included
+inline constexpr std::size_t kAddrSize = 16;      // BSD osockaddr on the wire
 
-inline constexpr std::size_t kCtlMsgSize = 84;       // ntalk CTL_MSG
-inline constexpr std::size_t kCtlResponseSize = 24;  // ntalk CTL_RESPONSE
-inline constexpr std::size_t kOctlMsgSize = 76;      // otalk OCTL_MSG
-inline constexpr std::size_t kOctlResponseSize = 24; // otalk OCTL_RESPONSE
+inline constexpr std::size_t kCtlMsgSize = 84;        // ntalk CTL_MSG
+inline constexpr std::size_t kCtlResponseSize = 24;   // ntalk CTL_RESPONSE
+inline constexpr std::size_t kOctlMsgSize = 76;       // otalk OCTL_MSG
+inline constexpr std::size_t kOctlResponseSize = 24;  // otalk OCTL_RESPONSE
 
 inline constexpr std::uint16_t kNtalkPort = 518;  // service "ntalk"
 inline constexpr std::uint16_t kOtalkPort = 517;  // service "talk"
@@ -60,6 +60,8 @@ enum class Answer : std::uint8_t {
 inline constexpr Answer kLastOtalkAnswer = Answer::UnknownRequest;
 
 /// True for the four request types of the protocol.
-constexpr bool is_known_request_type(std::uint8_t type) { return type <= 3; }
+constexpr bool is_known_request_type(std::uint8_t type) {
+  return type <= 3;
+}
 
 }  // namespace talk::proto

@@ -12,9 +12,9 @@ namespace talk::proto {
 /// The 16-byte BSD socket address carried in talk messages. All numbers are in host order
 /// here; the codec converts. `zero` keeps the last 8 bytes as received (senders leave them 0).
 struct TalkAddr {
-  std::uint16_t family = 0;       // kAfInet for a valid address
-  std::uint16_t port = 0;         // host order
-  std::uint32_t ipv4 = 0;         // host order, e.g. 0x7f000001 for 127.0.0.1
+  std::uint16_t family = 0;  // kAfInet for a valid address
+  std::uint16_t port = 0;    // host order
+  std::uint32_t ipv4 = 0;    // host order, e.g. 0x7f000001 for 127.0.0.1
   std::array<std::uint8_t, 8> zero{};
 
   friend bool operator==(const TalkAddr&, const TalkAddr&) = default;
@@ -61,7 +61,7 @@ enum class ByteOrder : std::uint8_t { Big, Little };
 /// otalk OCTL_MSG (76 bytes on the wire, 9-byte names, no version field).
 struct OtalkMessage {
   RequestType type = RequestType::LookUp;
-  std::string l_name;   // at most kOtalkNameSize-1 bytes
+  std::string l_name;  // at most kOtalkNameSize-1 bytes
   std::string r_name;
   std::uint8_t filler = 0;
   std::uint32_t id_num = 0;

@@ -24,6 +24,8 @@ std::string format_endpoint(const Ipv4Endpoint& endpoint);
 /// Parses a dotted-quad IPv4 address; nullopt on anything else.
 std::optional<std::uint32_t> parse_ipv4(std::string_view text);
 /// True for 127.0.0.0/8.
-constexpr bool is_loopback(std::uint32_t address) { return (address >> 24) == 127; }
+constexpr bool is_loopback(std::uint32_t address) {
+  return (address >> 24) == 127;
+}
 
 }  // namespace talk::platform

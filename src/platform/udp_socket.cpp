@@ -11,7 +11,9 @@
 namespace talk::platform {
 namespace {
 
-std::error_code last_error() { return {errno, std::generic_category()}; }
+std::error_code last_error() {
+  return {errno, std::generic_category()};
+}
 
 sockaddr_in to_sockaddr_in(const Ipv4Endpoint& endpoint) {
   sockaddr_in sin{};
@@ -109,7 +111,8 @@ std::error_code UdpSocket::send_to(std::span<const std::uint8_t> bytes, const Ip
                     reinterpret_cast<const sockaddr*>(&sin), sizeof sin);
   }
   if (sent < 0) return last_error();
-  if (static_cast<std::size_t>(sent) != bytes.size()) return std::make_error_code(std::errc::message_size);
+  if (static_cast<std::size_t>(sent) != bytes.size())
+    return std::make_error_code(std::errc::message_size);
   return {};
 }
 
@@ -150,7 +153,9 @@ Ipv4Endpoint UdpSocket::local_endpoint(std::error_code& ec) const {
   return endpoint;
 }
 
-std::uint16_t UdpSocket::local_port(std::error_code& ec) const { return local_endpoint(ec).port; }
+std::uint16_t UdpSocket::local_port(std::error_code& ec) const {
+  return local_endpoint(ec).port;
+}
 
 std::error_code local_address_towards(std::uint32_t peer, std::uint32_t& local) {
   std::error_code ec;
