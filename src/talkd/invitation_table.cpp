@@ -57,7 +57,7 @@ Invitation& InvitationTable::insert(Invitation entry) {
   const Iter it = std::prev(entries_.end());
   by_names_[{it->l_name, it->r_name}].push_back(it);
   by_id_.emplace(it->id, it);
-  ++id_use_[it->id];
+  use_id(it->id);
   return *it;
 }
 
@@ -71,10 +71,10 @@ void InvitationTable::renew_id(Invitation& entry) {
       break;
     }
   }
-  --id_use_[it->id];
+  release_id(it->id);
   it->id = next_free_id();
   by_id_.emplace(it->id, it);
-  ++id_use_[it->id];
+  use_id(it->id);
   touch(it);
 }
 
@@ -115,7 +115,7 @@ std::uint32_t InvitationTable::next_free_id() {
   // Ids 1..kMaxId-1 in turn, skipping 0 and ids in use. When every id is taken (more than
   // 15999 live entries) ids are shared; DELETE then removes the newest holder from its host.
   const std::uint32_t span = proto::kMaxId - 1;
-  for (std::uint32_t tries = 0; tries < span; ++tries) {
+  for (std::uint32_t tries = 0; distinct_ids_ < span && tries < span; ++tries) {
     last_id_ = last_id_ % span + 1;
     if (id_use_[last_id_] == 0) return last_id_;
   }
@@ -137,8 +137,16 @@ void InvitationTable::remove(Iter it) {
       break;
     }
   }
-  --id_use_[it->id];
+  release_id(it->id);
   entries_.erase(it);
+}
+
+void InvitationTable::use_id(std::uint32_t id) {
+  if (id_use_[id]++ == 0) ++distinct_ids_;
+}
+
+void InvitationTable::release_id(std::uint32_t id) {
+  if (--id_use_[id] == 0) --distinct_ids_;
 }
 
 void InvitationTable::touch(Iter it) {

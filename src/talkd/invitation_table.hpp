@@ -68,6 +68,8 @@ class InvitationTable {
   std::uint32_t next_free_id();
   void remove(Iter it);
   void touch(Iter it);
+  void use_id(std::uint32_t id);
+  void release_id(std::uint32_t id);
   Iter find_iter(const Invitation* entry);
 
   const platform::Clock& clock_;
@@ -76,6 +78,7 @@ class InvitationTable {
   std::unordered_map<std::pair<std::string, std::string>, std::vector<Iter>, PairHash> by_names_;
   std::unordered_multimap<std::uint32_t, Iter> by_id_;
   std::vector<std::uint32_t> id_use_;  // live entries per id
+  std::uint32_t distinct_ids_ = 0;     // ids with at least one live entry
   std::uint32_t last_id_ = 0;
 };
 

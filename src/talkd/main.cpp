@@ -1,6 +1,5 @@
 // talkd's entry point: picks the start mode (inetd, systemd, standalone), gets the sockets,
 // drops root, wires the real platform pieces into the core, and runs the loop.
-#include <unistd.h>
 
 #include <cstdio>
 #include <memory>
