@@ -2,7 +2,10 @@
 // ringing real ptys listed in a private utmp file.
 #include <gtest/gtest.h>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <random>
 #include <thread>
@@ -217,6 +220,36 @@ TEST_F(InetdDaemon, RandomDatagramsThenALookUpIsStillAnswered) {
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->answer, Answer::NotHere);
   EXPECT_TRUE(daemon->running());
+}
+
+// systemd's "ListenDatagram=518" gives a dual-stack IPv6 socket: IPv4 callers then arrive as
+// IPv4-mapped addresses (the case that made netkit talkd log "bogus address length").
+TEST(SystemdDaemon, DualStackIpv6SocketAnswersIpv4Callers) {
+  const int fd = ::socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) GTEST_SKIP() << "no IPv6 in this environment";
+  const int off = 0;
+  ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
+  sockaddr_in6 any{};
+  any.sin6_family = AF_INET6;
+  socklen_t len = sizeof any;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&any), sizeof any) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&any), &len) != 0) {
+    ::close(fd);
+    GTEST_SKIP() << "cannot bind a dual-stack socket here";
+  }
+  const std::uint16_t port = ntohs(any.sin6_port);
+  testing::PrivateUtmp utmp;
+  testing::SpawnSpec spec;
+  spec.args = {"--utmp", utmp.path()};
+  spec.listen_fds = {fd};
+  DaemonProcess daemon(spec);
+  ::close(fd);
+  LoopbackSocket client;
+  client.send(to_bytes(make_request(RequestType::LookUp, "bob", "alice", client.port())), port);
+  const auto reply = client.receive(3000ms);
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->size(), proto::kCtlResponseSize);
+  EXPECT_EQ((*reply)[2], static_cast<std::uint8_t>(Answer::NotHere));
 }
 
 TEST(SystemdDaemon, ServesEverySocketItIsPassed) {
