@@ -233,6 +233,16 @@ void PrivateUtmp::add_login(const std::string& user, const std::string& line) co
   platform::append_utmp_record(path_, {user, line, static_cast<int>(::getpid()), true});
 }
 
+std::string PrivateUtmp::write_file(const std::string& name, const std::string& text) const {
+  const std::string path = dir_ + "/" + name;
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0 || ::write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size())) {
+    std::abort();
+  }
+  ::close(fd);
+  return path;
+}
+
 std::string current_user() {
   const passwd* pw = ::getpwuid(::geteuid());
   return pw != nullptr ? pw->pw_name : "";

@@ -97,6 +97,8 @@ class PrivateUtmp {
   PrivateUtmp& operator=(const PrivateUtmp&) = delete;
   const std::string& path() const { return path_; }
   void add_login(const std::string& user, const std::string& line) const;
+  /// Writes `text` to a world-readable file `name` in the private directory; its path.
+  std::string write_file(const std::string& name, const std::string& text) const;
 
  private:
   std::string dir_;

@@ -133,6 +133,31 @@ TEST_F(InetdDaemon, StoppedFullTtyDoesNotStallTheDaemon) {
   EXPECT_LT(std::chrono::steady_clock::now() - t0, 500ms);
 }
 
+TEST_F(InetdDaemon, SiteAclDeniesAndSighupRereadsIt) {
+  testing::TestPty pty;
+  const std::string user = testing::current_user();
+  utmp.add_login(user, pty.line());
+  const std::string acl = utmp.write_file("acl", "deny ^" + user + "$ 127.0.0.0/8\n");
+  start({"-a", acl});
+  const auto denied = ask(make_request(RequestType::Announce, "caller", user, client.port()));
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->answer, Answer::Failed);
+  EXPECT_EQ(pty.read_master(1, 200ms), "");
+
+  utmp.write_file("acl", "deny ^" + user + "$ 10.0.0.0/8\n");
+  ::kill(daemon->pid(), SIGHUP);
+  std::optional<proto::CtlResponse> allowed;
+  for (int attempt = 0; attempt < 20; ++attempt) {  // until the reload has happened
+    allowed = ask(make_request(RequestType::Announce, "caller", user, client.port(),
+                               static_cast<std::uint32_t>(attempt + 100)));
+    if (allowed && allowed->answer == Answer::Success) break;
+    std::this_thread::sleep_for(50ms);
+  }
+  ASSERT_TRUE(allowed);
+  EXPECT_EQ(allowed->answer, Answer::Success);
+  EXPECT_NE(pty.read_master(3, 2000ms), "");
+}
+
 TEST_F(InetdDaemon, InviteLookUpDeleteRoundTrip) {
   start();
   auto invite = make_request(RequestType::LeaveInvite, "alice", "bob", client.port(), ~0U);
