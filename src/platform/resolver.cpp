@@ -16,7 +16,7 @@
 namespace talk::platform {
 
 std::string SystemResolver::verified_name(std::uint32_t ipv4) {
-  const std::string dotted = format_ipv4(ipv4);
+  std::string dotted = format_ipv4(ipv4);
   sockaddr_in sin{};
   sin.sin_family = AF_INET;
   sin.sin_addr.s_addr = htonl(ipv4);

@@ -16,7 +16,7 @@ SignalPipe SignalPipe::open(std::error_code& ec) {
   sigaddset(&set, SIGTERM);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGHUP);
-  std::signal(SIGPIPE, SIG_IGN);
+  (void)std::signal(SIGPIPE, SIG_IGN);
   if (::sigprocmask(SIG_BLOCK, &set, nullptr) != 0) {
     ec = {errno, std::generic_category()};
     return pipe;

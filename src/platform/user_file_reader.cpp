@@ -11,7 +11,23 @@
 
 namespace talk::platform {
 namespace {
-constexpr std::size_t kMaxSize = 64 * 1024;
+constexpr std::size_t kMaxSize = std::size_t{64} * 1024;
+constexpr std::size_t kMaxAdminSize = std::size_t{1024} * 1024;
+}  // namespace
+
+std::optional<std::string> read_admin_file(const std::string& path) {
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY));
+  if (!fd) return std::nullopt;
+  std::string text;
+  char buffer[4096];
+  while (text.size() < kMaxAdminSize) {
+    const ssize_t got = ::read(fd.get(), buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return std::nullopt;
+    if (got == 0) break;
+    text.append(buffer, static_cast<std::size_t>(got));
+  }
+  return text;
 }
 
 UserFile SafeUserFileReader::read(const std::string& path, uid_t owner) const {

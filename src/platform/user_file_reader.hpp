@@ -1,6 +1,7 @@
 // Reads configuration files that others could tamper with (~/.talkrc, the site ACL file).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <sys/types.h>
@@ -20,6 +21,10 @@ class UserFileReader {
   /// `owner` and not writable by group or others; Untrusted otherwise. At most 64 KiB.
   virtual UserFile read(const std::string& path, uid_t owner) const = 0;
 };
+
+/// Reads an administrator's file (the site ACL) as it is, up to 1 MiB; nullopt when it cannot
+/// be opened or read.
+std::optional<std::string> read_admin_file(const std::string& path);
 
 class SafeUserFileReader final : public UserFileReader {
  public:

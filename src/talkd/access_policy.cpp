@@ -29,7 +29,7 @@ AclRules AccessPolicy::user_rules(const std::string& callee) const {
   std::vector<std::string> problems;
   AclRules rules = AclRules::parse(file.text, problems);
   for (const std::string& problem : problems) {
-    logger_.log(platform::LogLevel::Debug, path + ":" + problem);
+    logger_.log(platform::LogLevel::Debug, std::string(path).append(":").append(problem));
   }
   return rules;
 }

@@ -79,20 +79,15 @@ std::string open_sockets(Mode mode, const talkd::Options& o, Sockets& out) {
 talkd::AclRules load_site_rules(const std::string& path, platform::Logger& logger, bool& ok) {
   ok = true;
   if (path.empty()) return {};
-  std::FILE* file = std::fopen(path.c_str(), "re");
-  if (file == nullptr) {
+  const std::optional<std::string> text = platform::read_admin_file(path);
+  if (!text) {
     ok = false;
     return {};
   }
-  std::string text;
-  char buffer[4096];
-  std::size_t got = 0;
-  while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, got);
-  std::fclose(file);
   std::vector<std::string> problems;
-  talkd::AclRules rules = talkd::AclRules::parse(text, problems);
+  talkd::AclRules rules = talkd::AclRules::parse(*text, problems);
   for (const auto& problem : problems) {
-    logger.log(platform::LogLevel::Warning, path + ":" + problem);
+    logger.log(platform::LogLevel::Warning, std::string(path).append(":").append(problem));
   }
   return rules;
 }
@@ -117,7 +112,7 @@ int main(int argc, char** argv) {
   platform::SyslogLogger logger("talkd", o.debug, mode == Mode::Standalone);
   auto fail = [&](const std::string& text, int code) {
     if (may_print) {
-      std::fprintf(stderr, "talkd: %s\n", text.c_str());
+      (void)std::fprintf(stderr, "talkd: %s\n", text.c_str());
     } else {
       logger.log(platform::LogLevel::Error, text);
     }
@@ -126,11 +121,11 @@ int main(int argc, char** argv) {
 
   if (!parsed.error.empty()) return fail(parsed.error + " (try --help)", 2);
   if (o.help && may_print) {
-    std::fputs(talkd::usage_text().c_str(), stdout);
+    (void)std::fputs(talkd::usage_text().c_str(), stdout);
     return 0;
   }
   if (o.version && may_print) {
-    std::printf("talkd (talk-ng) %s\n", TALK_NG_VERSION);
+    (void)std::printf("talkd (talk-ng) %s\n", TALK_NG_VERSION);
     return 0;
   }
   if (!o.foreground && mode == Mode::Standalone) {
