@@ -21,6 +21,7 @@
 #include "platform/user_file_reader.hpp"
 #include "platform/utmp_reader.hpp"
 #include "talk_config.hpp"
+#include "talkd/caching_resolver.hpp"
 #include "talkd/options.hpp"
 #include "talkd/server.hpp"
 
@@ -158,7 +159,8 @@ int main(int argc, char** argv) {
 
   platform::PasswdUserDb users;
   platform::DevTtyWriter ttys;
-  platform::SystemResolver resolver;
+  platform::SystemResolver system_resolver;
+  talkd::CachingResolver resolver(system_resolver, clock);
   platform::SafeUserFileReader files;
   talkd::AccessPolicy policy(std::move(site_rules), o.strict, users, files, logger);
   talkd::RateLimiter limiter(clock, {});

@@ -90,11 +90,12 @@ proto::CtlResponse RequestProcessor::process(const proto::CtlMessage& msg, proto
 
 proto::CtlResponse RequestProcessor::announce(const proto::CtlMessage& msg,
                                               const platform::Ipv4Endpoint& source) {
-  if (!parts_.policy.allows(msg.l_name, source.address, msg.r_name)) {
+  const std::string callee = parts_.locator.login_name_for(msg.r_name);
+  if (!parts_.policy.allows(msg.l_name, source.address, callee)) {
     log(platform::LogLevel::Notice, "access denied: " + describe_request(msg, source));
     return answer_for(msg, Answer::Failed);
   }
-  const Location where = parts_.locator.locate(msg.r_name, msg.r_tty);
+  const Location where = parts_.locator.locate(callee, msg.r_tty);
   if (where.answer != Answer::Success) return answer_for(msg, where.answer);
 
   Invitation* stored =

@@ -22,8 +22,27 @@ std::vector<std::string> UserLocator::lines_of(const std::string& user) const {
   return lines;
 }
 
-Location UserLocator::locate(const std::string& user, const std::string& requested_tty) const {
+std::string UserLocator::login_name_for(const std::string& name) const {
+  const bool cut = name.size() == proto::kNameSize - 1 || name.size() == proto::kOtalkNameSize - 1;
+  if (!cut) return name;
+  std::string match;
+  for (const platform::LoginSource* source : sources_) {
+    for (const platform::LoginRecord& record : source->logins()) {
+      if (!record.user_process) continue;
+      if (record.user == name) return name;
+      if (record.user.size() > name.size() && record.user.compare(0, name.size(), name) == 0) {
+        if (!match.empty() && match != record.user) return name;  // ambiguous
+        match = record.user;
+      }
+    }
+  }
+  return match.empty() ? name : match;
+}
+
+Location UserLocator::locate(const std::string& name, const std::string& requested_tty) const {
   Location result;
+  const std::string user = login_name_for(name);
+  result.user = user;
   const std::vector<std::string> lines = lines_of(user);
   if (lines.empty()) return result;
   const auto account = users_.find(user);

@@ -103,6 +103,31 @@ TEST_F(LocatorTest, RequestedTtyOfAnotherUserFallsBackToTheBest) {
   EXPECT_EQ(where.tty, "pts/2");
 }
 
+TEST_F(LocatorTest, NamesCutByTheProtocolFindTheLongLogin) {
+  users.users["averylongusername"] = {1002, 1002, "/home/x"};
+  utmp.add("averylongusername", "pts/5");
+  ttys.add("pts/5", 1002, true, 10);
+  const Location where = locator.locate("averylongus", "");  // the 11 bytes ntalk carries
+  EXPECT_EQ(where.answer, Answer::Success);
+  EXPECT_EQ(where.user, "averylongusername");
+  EXPECT_EQ(where.tty, "pts/5");
+  EXPECT_EQ(locator.login_name_for("averylon"), "averylongusername");  // otalk: 8 bytes
+  EXPECT_EQ(locator.login_name_for("averylo"), "averylo");             // not a cut length
+}
+
+TEST_F(LocatorTest, AmbiguousCutNamesFindNobody) {
+  utmp.add("averylongusername", "pts/5");
+  utmp.add("averylongusernamf", "pts/6");
+  EXPECT_EQ(locator.login_name_for("averylongus"), "averylongus");
+  EXPECT_EQ(locator.locate("averylongus", "").answer, Answer::NotHere);
+}
+
+TEST_F(LocatorTest, ExactNameWinsOverLongerOnes) {
+  utmp.add("abcdefghijk", "pts/1");
+  utmp.add("abcdefghijkl", "pts/2");
+  EXPECT_EQ(locator.login_name_for("abcdefghijk"), "abcdefghijk");
+}
+
 TEST_F(LocatorTest, UnknownAccountIsNotHere) {
   utmp.add("ghost", "pts/1");
   ttys.add("pts/1", 1000, true, 30);
