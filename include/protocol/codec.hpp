@@ -45,6 +45,8 @@ Decoded<CtlMessage> decode_ctl_message(Bytes datagram);
 Decoded<CtlResponse> decode_ctl_response(Bytes datagram);
 /// otalk decoding accepts family, id and pid in either byte order, guessed from the
 /// ctl_addr family bytes (00 02 is big-endian, 02 00 little-endian); `order` records it.
+/// The addr family's order is guessed from its own bytes, and an unset addr (family 00 00)
+/// is accepted, as otalk LOOK_UP and DELETE senders leave it empty.
 Decoded<OtalkMessage> decode_otalk_message(Bytes datagram);
 Decoded<OtalkResponse> decode_otalk_response(Bytes datagram);
 

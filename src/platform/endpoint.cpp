@@ -15,6 +15,8 @@ std::string format_endpoint(const Ipv4Endpoint& endpoint) {
 }
 
 std::optional<std::uint32_t> parse_ipv4(std::string_view text) {
+  // inet_pton stops at a NUL, which would accept "1.2.3.4\0anything".
+  if (text.find('\0') != std::string_view::npos) return std::nullopt;
   const std::string copy(text);
   in_addr parsed{};
   if (::inet_pton(AF_INET, copy.c_str(), &parsed) != 1) return std::nullopt;

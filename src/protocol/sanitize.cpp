@@ -99,6 +99,9 @@ std::string sanitize_for_terminal(std::string_view bytes, Utf8Policy policy) {
     } else if (byte >= 0x20 && byte < 0x7f) {
       out += static_cast<char>(byte);
       ++at;
+    } else if (byte == 0 && at + 1 < bytes.size() && bytes[at + 1] >= '0' && bytes[at + 1] <= '7') {
+      append_octal(out, byte);  // "\0" before an octal digit would read back as another byte
+      ++at;
     } else if (byte < 0x80 || policy == Utf8Policy::Escape) {
       append_escaped(out, byte);
       ++at;
