@@ -22,6 +22,7 @@ namespace {
 
 constexpr int kFirstListenFd = 3;  // SD_LISTEN_FDS_START
 
+#if !TALK_HAVE_SYSTEMD
 std::optional<long> env_number(const char* name) {
   const char* text = std::getenv(name);
   if (text == nullptr || *text == '\0') return std::nullopt;
@@ -31,6 +32,7 @@ std::optional<long> env_number(const char* name) {
   if (result.ec != std::errc() || result.ptr != view.data() + view.size()) return std::nullopt;
   return value;
 }
+#endif
 
 }  // namespace
 
@@ -61,7 +63,6 @@ std::vector<UniqueFd> take_activation_sockets(std::error_code& ec) {
   ::unsetenv("LISTEN_FDNAMES");
   if (ec) return fds;
 #endif
-  (void)&env_number;
   for (int fd = kFirstListenFd; fd < kFirstListenFd + count; ++fd) {
     const int flags = ::fcntl(fd, F_GETFD);
     if (flags < 0) {
