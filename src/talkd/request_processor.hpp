@@ -62,6 +62,7 @@ class RequestProcessor {
   proto::Answer ring(const proto::CtlMessage& msg, const Location& where,
                      const platform::Ipv4Endpoint& source);
   std::uint32_t origin_of(const platform::Ipv4Endpoint& source);
+  bool may_ring(const platform::Ipv4Endpoint& source, const std::string& callee);
   void log(platform::LogLevel level, const std::string& text);
 
   ProcessorParts parts_;

@@ -201,6 +201,13 @@ TEST_F(ProcessorTest, RateLimitPerHostPerMinute) {
   EXPECT_EQ(ttys.writes.size(), RateLimits{}.rings_per_host_per_minute + 1);
 }
 
+TEST_F(ProcessorTest, LocalCallersAreNotRateLimited) {
+  for (int pid = 0; pid < 30; ++pid) {
+    process(request(RequestType::Announce, "alice", "bob", 0, pid), kLocal);
+  }
+  EXPECT_EQ(ttys.writes.size(), 30U);
+}
+
 TEST_F(ProcessorTest, EveryByteInEveryNameFieldNeverReachesTheTtyRaw) {
   for (int value = 0; value < 256; ++value) {
     for (int field = 0; field < 3; ++field) {
