@@ -1,0 +1,32 @@
+// The name seam: host names for addresses (verified both ways), locality, local host name.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace talk::platform {
+
+class Resolver {
+ public:
+  virtual ~Resolver() = default;
+  /// The reverse-DNS name of `ipv4` (host order) when that name resolves back to the same
+  /// address; otherwise the dotted address. Never empty.
+  virtual std::string verified_name(std::uint32_t ipv4) = 0;
+  /// True when `ipv4` is an address of this host (loopback included).
+  virtual bool is_local_address(std::uint32_t ipv4) = 0;
+};
+
+/// getnameinfo/getaddrinfo and a bind test for locality.
+class SystemResolver final : public Resolver {
+ public:
+  std::string verified_name(std::uint32_t ipv4) override;
+  bool is_local_address(std::uint32_t ipv4) override;
+};
+
+/// gethostname(), or "localhost" when it fails.
+std::string local_host_name();
+
+/// The UDP port of an /etc/services entry (getservbyname), or `fallback`.
+std::uint16_t service_port(const char* name, std::uint16_t fallback);
+
+}  // namespace talk::platform

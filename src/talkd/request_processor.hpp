@@ -1,0 +1,72 @@
+// Turns one decoded control request into the daemon's answer: the table, the locator, the
+// access policy and the rate limiter applied exactly as the protocol expects.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "platform/clock.hpp"
+#include "platform/endpoint.hpp"
+#include "platform/logger.hpp"
+#include "platform/resolver.hpp"
+#include "platform/tty_writer.hpp"
+#include "protocol/codec.hpp"
+#include "protocol/messages.hpp"
+#include "talkd/access_policy.hpp"
+#include "talkd/invitation_table.hpp"
+#include "talkd/rate_limiter.hpp"
+#include "talkd/user_locator.hpp"
+
+namespace talk::talkd {
+
+struct HourMinute {
+  int hour = 0;
+  int minute = 0;
+};
+
+struct ProcessorSettings {
+  std::string local_host;  // shown in "Message from Talk_Daemon@HOST"
+  /// Local time of day for the announcement.
+  std::function<HourMinute(std::chrono::system_clock::time_point)> local_time;
+  bool quiet = false;  // -q: no per-request log lines
+  bool debug = false;  // -d: every request and answer logged
+};
+
+/// The collaborators a RequestProcessor works with; all owned elsewhere.
+struct ProcessorParts {
+  InvitationTable& table;
+  const UserLocator& locator;
+  platform::TtyWriter& ttys;
+  const AccessPolicy& policy;
+  RateLimiter& limiter;
+  platform::Resolver& resolver;
+  platform::Logger& logger;
+  const platform::Clock& clock;
+};
+
+class RequestProcessor {
+ public:
+  RequestProcessor(ProcessorParts parts, ProcessorSettings settings);
+
+  /// The answer to `msg` (decoded with `error`) received from `source`. The response's `addr`
+  /// is zero except for a successful LOOK_UP; `type` echoes the request.
+  proto::CtlResponse process(const proto::CtlMessage& msg, proto::DecodeError error,
+                             const platform::Ipv4Endpoint& source);
+
+ private:
+  proto::CtlResponse announce(const proto::CtlMessage& msg, const platform::Ipv4Endpoint& source);
+  proto::CtlResponse leave_invite(const proto::CtlMessage& msg,
+                                  const platform::Ipv4Endpoint& source);
+  proto::CtlResponse look_up(const proto::CtlMessage& msg);
+  proto::CtlResponse remove(const proto::CtlMessage& msg, const platform::Ipv4Endpoint& source);
+  proto::Answer ring(const proto::CtlMessage& msg, const Location& where,
+                     const platform::Ipv4Endpoint& source);
+  std::uint32_t origin_of(const platform::Ipv4Endpoint& source);
+  bool may_ring(const platform::Ipv4Endpoint& source, const std::string& callee);
+  void log(platform::LogLevel level, const std::string& text);
+
+  ProcessorParts parts_;
+  ProcessorSettings settings_;
+};
+
+}  // namespace talk::talkd

@@ -1,0 +1,147 @@
+// Server: receive, classify by length (84 ntalk, 76 otalk), process, reply to the source.
+#include "talkd/server.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "protocol/codec.hpp"
+
+namespace talk::talkd {
+
+namespace {
+constexpr std::size_t kReceiveBuffer = 2048;
+constexpr std::uint16_t kFirstUnprivilegedPort = 1024;
+}  // namespace
+
+Server::Server(std::vector<ListeningSocket> sockets, RequestProcessor& processor,
+               InvitationTable& table, platform::Poller& poller, const platform::Clock& clock,
+               platform::Logger& logger, ServerSettings settings)
+    : sockets_(std::move(sockets)),
+      processor_(processor),
+      table_(table),
+      poller_(poller),
+      clock_(clock),
+      logger_(logger),
+      settings_(settings),
+      last_request_(clock.steady_now()) {}
+
+void Server::set_signals(platform::SignalPipe* signals, std::function<void()> on_reload) {
+  signals_ = signals;
+  on_reload_ = std::move(on_reload);
+}
+
+void Server::log_once(bool& logged, const std::string& text) {
+  if (logged) return;
+  logged = true;
+  logger_.log(platform::LogLevel::Warning, text + " (logged once)");
+}
+
+bool Server::handle_datagram(platform::DatagramSocket& socket, std::span<const std::uint8_t> bytes,
+                             std::size_t size, const platform::ReceivedDatagram& from) {
+  if (!from.source_is_ipv4) {
+    ++dropped_ipv6_;
+    log_once(logged_ipv6_, "dropped a datagram from an IPv6 source: talk carries IPv4 only");
+    return false;
+  }
+  if (from.source.port < kFirstUnprivilegedPort) {
+    ++dropped_bad_port_;
+    log_once(logged_bad_port_,
+             "dropped a datagram from privileged port " + platform::format_endpoint(from.source));
+    return false;
+  }
+  last_request_ = clock_.steady_now();
+  if (size == proto::kCtlMsgSize && bytes.size() == size) {
+    const auto decoded = proto::decode_ctl_message(bytes);
+    if (!decoded.message) return false;
+    const auto response = processor_.process(*decoded.message, decoded.error, from.source);
+    const auto wire = proto::encode(response);
+    return !socket.send_to(wire, from.source);
+  }
+  if (size == proto::kOctlMsgSize && bytes.size() == size) {
+    const auto decoded = proto::decode_otalk_message(bytes);
+    if (!decoded.message) return false;
+    const auto response =
+        processor_.process(proto::to_ctl_message(*decoded.message), decoded.error, from.source);
+    const auto wire = proto::encode(proto::to_otalk_response(response));
+    return !socket.send_to(wire, from.source);
+  }
+  ++dropped_wrong_length_;
+  log_once(logged_wrong_length_, "dropped a datagram of " + std::to_string(size) + " bytes from " +
+                                     platform::format_endpoint(from.source));
+  return false;
+}
+
+bool Server::drain(ListeningSocket& listening) {
+  std::array<std::uint8_t, kReceiveBuffer> buffer{};
+  for (std::size_t i = 0; i < settings_.burst; ++i) {
+    platform::ReceivedDatagram from;
+    const std::error_code ec = listening.socket->receive(buffer, from);
+    if (ec == std::errc::resource_unavailable_try_again || ec == std::errc::operation_would_block) {
+      return true;
+    }
+    if (ec == std::errc::connection_refused || ec == std::errc::interrupted) continue;
+    if (ec) {
+      logger_.log(platform::LogLevel::Error,
+                  "receive on the " + listening.label + " socket: " + ec.message());
+      return false;
+    }
+    const std::size_t kept = std::min(from.size, buffer.size());
+    handle_datagram(*listening.socket, std::span<const std::uint8_t>(buffer.data(), kept),
+                    from.size, from);
+  }
+  return true;
+}
+
+std::chrono::milliseconds Server::poll_timeout() const {
+  using std::chrono::milliseconds;
+  auto timeout = milliseconds(-1);
+  const auto next_expiry = table_.time_to_next_expiry();
+  if (next_expiry != std::chrono::steady_clock::duration::max()) {
+    timeout = std::chrono::ceil<milliseconds>(next_expiry);
+  }
+  if (settings_.idle_timeout.count() > 0) {
+    const auto idle_for = clock_.steady_now() - last_request_;
+    auto until_idle = std::chrono::ceil<milliseconds>(settings_.idle_timeout - idle_for);
+    if (until_idle.count() < 0) until_idle = milliseconds(0);
+    // Past the idle deadline with invitations still waiting: wake for their expiry only.
+    const bool waiting_for_table = until_idle.count() == 0 && table_.size() > 0;
+    if (!waiting_for_table && (timeout.count() < 0 || until_idle < timeout)) timeout = until_idle;
+  }
+  return timeout;
+}
+
+StopReason Server::run() {
+  std::vector<platform::PollItem> items;
+  for (const ListeningSocket& listening : sockets_) items.push_back({listening.socket->fd()});
+  if (signals_ != nullptr) items.push_back({signals_->fd()});
+
+  for (;;) {
+    for (auto& item : items) item.readable = false;
+    if (const std::error_code ec = poller_.wait(items, poll_timeout())) {
+      logger_.log(platform::LogLevel::Error, "poll: " + ec.message());
+      return StopReason::Error;
+    }
+    for (std::size_t i = 0; i < sockets_.size(); ++i) {
+      if (items[i].readable && !drain(sockets_[i])) return StopReason::Error;
+    }
+    if (signals_ != nullptr && items.back().readable) {
+      for (;;) {
+        const platform::SignalEvent event = signals_->read_event();
+        if (event == platform::SignalEvent::None) break;
+        if (event == platform::SignalEvent::Terminate) return StopReason::Signal;
+        if (on_reload_) on_reload_();
+      }
+    }
+    table_.expire();
+    if (settings_.idle_timeout.count() > 0 && table_.size() == 0 &&
+        clock_.steady_now() - last_request_ >= settings_.idle_timeout) {
+      if (dropped() > 0) {
+        logger_.log(platform::LogLevel::Info,
+                    "dropped " + std::to_string(dropped()) + " malformed datagrams in all");
+      }
+      return StopReason::Idle;
+    }
+  }
+}
+
+}  // namespace talk::talkd

@@ -1,0 +1,46 @@
+// Finds the terminal to ring for a callee: logins from every source merged, the least idle
+// group-writable terminal owned by the callee.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "platform/login_records.hpp"
+#include "platform/tty_writer.hpp"
+#include "platform/user_db.hpp"
+#include "protocol/constants.hpp"
+
+namespace talk::talkd {
+
+struct Location {
+  proto::Answer answer = proto::Answer::NotHere;  // Success, NotHere or PermissionDenied
+  std::string tty;                                // the chosen line on Success
+  uid_t uid = 0;                                  // the callee's uid on Success
+  std::string user;                               // the callee's full login name
+};
+
+class UserLocator {
+ public:
+  UserLocator(std::vector<const platform::LoginSource*> sources, const platform::TtyWriter& ttys,
+              const platform::UserDb& users);
+
+  /// NOT_HERE when `user` has no usable login; PERMISSION_DENIED when every terminal of the
+  /// user refuses messages (mesg n); otherwise the terminal to ring. A requested tty is used
+  /// only when it is one of the user's logins; otherwise the best terminal is chosen.
+  Location locate(const std::string& name, const std::string& requested_tty) const;
+
+  /// The distinct terminal lines `user` is logged in on, from all sources.
+  std::vector<std::string> lines_of(const std::string& user) const;
+
+  /// The login name a request means. The protocol cuts names to 11 bytes (8 in otalk), so a
+  /// name of exactly that length that nobody is logged in as stands for the one logged-in
+  /// user whose name starts with it, if there is exactly one.
+  std::string login_name_for(const std::string& name) const;
+
+ private:
+  std::vector<const platform::LoginSource*> sources_;
+  const platform::TtyWriter& ttys_;
+  const platform::UserDb& users_;
+};
+
+}  // namespace talk::talkd
