@@ -332,5 +332,38 @@ TEST(StartMode, RefusesWhenStdinIsNotADatagramSocket) {
   EXPECT_NE(daemon.output().find("not a datagram socket"), std::string::npos);
 }
 
+TEST(StartMode, VersionHelpAndBadOptions) {
+  {
+    DaemonProcess daemon({{"--version"}, -1, {}});
+    const auto status = daemon.wait_exit(3000ms);
+    ASSERT_TRUE(status);
+    EXPECT_EQ(WEXITSTATUS(*status), 0);
+    EXPECT_EQ(daemon.output().rfind("talkd (talk-ng) ", 0), 0U);
+  }
+  {
+    DaemonProcess daemon({{"--help"}, -1, {}});
+    const auto status = daemon.wait_exit(3000ms);
+    ASSERT_TRUE(status);
+    EXPECT_EQ(WEXITSTATUS(*status), 0);
+    EXPECT_NE(daemon.output().find("--foreground"), std::string::npos);
+  }
+  {
+    DaemonProcess daemon({{"--no-such-option"}, -1, {}});
+    const auto status = daemon.wait_exit(3000ms);
+    ASSERT_TRUE(status);
+    EXPECT_EQ(WEXITSTATUS(*status), 2);
+    EXPECT_NE(daemon.output().find("unknown option"), std::string::npos);
+  }
+}
+
+TEST(StartMode, InetdModeReportsErrorsOnlyToSyslog) {
+  LoopbackSocket socket;
+  DaemonProcess daemon({{"--no-such-option"}, socket.fd(), {}});
+  const auto status = daemon.wait_exit(3000ms);
+  ASSERT_TRUE(status);
+  EXPECT_EQ(WEXITSTATUS(*status), 2);
+  EXPECT_EQ(daemon.output(), "");
+}
+
 }  // namespace
 }  // namespace talk::talkd
