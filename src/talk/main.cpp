@@ -1,14 +1,76 @@
-// talk's entry point: parses the command line and runs a conversation.
+// talk's entry point: command line, terminal checks, real dependencies, one session.
+#include <clocale>
 #include <cstdio>
-#include <cstring>
+#include <exception>
+#include <string>
+#include <vector>
 
+#include "platform/client_identity.hpp"
+#include "platform/terminal_mode.hpp"
+#include "talk/client_setup.hpp"
+#include "talk/curses_screen.hpp"
+#include "talk/session.hpp"
+#include "talk/status_texts.hpp"
 #include "talk_config.hpp"
 
+namespace {
+
+void print(std::FILE* to, const std::string& line) {
+  (void)std::fputs((line + "\n").c_str(), to);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  if (argc > 1 && std::strcmp(argv[1], "--version") == 0) {
-    std::printf("talk (talk-ng) %s\n", TALK_NG_VERSION);
+  using namespace talk;
+  (void)std::setlocale(LC_ALL, "");
+  const std::vector<std::string_view> args(argv + 1, argv + argc);
+  const auto parsed = client::parse_command_line(args);
+  if (!parsed.options) {
+    print(stderr, parsed.error);
+    if (parsed.error != client::kUsage) print(stderr, std::string(client::kUsage));
+    return 1;
+  }
+  if (parsed.options->help || parsed.options->version) {
+    print(stdout, parsed.options->help ? client::help_text()
+                                       : std::string("talk (talk-ng) ") + TALK_NG_VERSION);
     return 0;
   }
-  std::fprintf(stderr, "talk: not implemented yet\n");
-  return 1;
+  if (!platform::is_terminal(0)) {
+    print(stderr, std::string(client::text::kNotATty));
+    return 1;
+  }
+  const std::string me = platform::caller_login_name();
+  if (me.empty()) {
+    print(stderr, "You don't exist. Go away.");
+    return 1;
+  }
+  auto setup = client::prepare_client({*parsed.options, me, platform::current_process_id(),
+                                       platform::environment_value("TALKHOST")});
+  if (!setup.resources) {
+    print(stderr, "talk: " + setup.error);
+    return 1;
+  }
+  const auto edit = platform::terminal_edit_chars(0);
+  platform::SignalEvents signals;
+  platform::SystemClock clock;
+  client::SessionResult result;
+  {
+    client::CursesScreen screen(0, 1);
+    if (!screen.ok()) {
+      print(stderr, "talk: cannot use this terminal (is TERM set?)");
+      return 1;
+    }
+    client::Session session({0,
+                             &signals,
+                             &screen,
+                             &clock,
+                             setup.resources.get(),
+                             platform::locale_is_utf8(),
+                             {edit[0], edit[1], edit[2]}});
+    result = session.run();
+  }  // the terminal is restored here, before anything is printed
+  if (!result.message.empty()) print(stderr, "[" + result.message + "]");
+  if (!result.detail.empty()) print(stderr, "talk: " + result.detail);
+  return result.exit_code;
 }

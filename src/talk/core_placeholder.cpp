@@ -1,1 +1,0 @@
-// Placeholder translation unit until the client core lands.

@@ -1,0 +1,110 @@
+// Command-line and person parsing for talk.
+#include "talk/options.hpp"
+
+#include <charconv>
+
+namespace talk::client {
+namespace {
+
+std::optional<std::uint16_t> parse_port(std::string_view text) {
+  unsigned value = 0;
+  const auto* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc{} || ptr != end || value == 0 || value > 65535) return std::nullopt;
+  return static_cast<std::uint16_t>(value);
+}
+
+}  // namespace
+
+Person parse_person(std::string_view arg, bool dots_in_user) {
+  const std::string_view separators = dots_in_user ? "@:!" : "@:!.";
+  const auto at = arg.find_first_of(separators);
+  Person person;
+  if (at == std::string_view::npos) {
+    person.user = std::string(arg);
+  } else if (arg[at] == '@') {
+    person.user = std::string(arg.substr(0, at));
+    person.host = std::string(arg.substr(at + 1));
+  } else {
+    person.host = std::string(arg.substr(0, at));
+    person.user = std::string(arg.substr(at + 1));
+  }
+  return person;
+}
+
+ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
+  ParsedCommandLine result;
+  Options options;
+  std::string_view positional[2];
+  std::size_t positional_count = 0;
+  bool options_done = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view arg = args[i];
+    if (!options_done && arg == "--") {
+      options_done = true;
+    } else if (!options_done && (arg == "--help" || arg == "-h")) {
+      options.help = true;
+    } else if (!options_done && (arg == "--version" || arg == "-V")) {
+      options.version = true;
+    } else if (!options_done && arg == "-x") {
+      options.dots_in_user = true;
+    } else if (!options_done && (arg == "--daemon-port" || arg == "--otalk-port")) {
+      if (i + 1 >= args.size()) {
+        result.error = "option " + std::string(arg) + " needs a port number";
+        return result;
+      }
+      const auto port = parse_port(args[++i]);
+      if (!port) {
+        result.error = "bad port number for " + std::string(arg) + ": " + std::string(args[i]);
+        return result;
+      }
+      (arg == "--daemon-port" ? options.daemon_port : options.otalk_port) = port;
+    } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
+      result.error = "unknown option " + std::string(arg);
+      return result;
+    } else if (positional_count < 2) {
+      positional[positional_count++] = arg;
+    } else {
+      result.error = "too many arguments";
+      return result;
+    }
+  }
+  if (options.help || options.version) {
+    result.options = options;
+    return result;
+  }
+  if (positional_count == 0 || positional[0].empty()) {
+    result.error = std::string(kUsage);
+    return result;
+  }
+  options.person = parse_person(positional[0], options.dots_in_user);
+  if (options.person.user.empty()) {
+    result.error = "no user name in \"" + std::string(positional[0]) + "\"";
+    return result;
+  }
+  if (positional_count == 2) options.person.tty = std::string(positional[1]);
+  result.options = options;
+  return result;
+}
+
+std::string help_text() {
+  return std::string(kUsage) +
+         "\n"
+         "Talk to another user, on this machine or another one.\n"
+         "\n"
+         "  person is user, user@host, host!user, host:user or host.user\n"
+         "  ttyname picks one of the user's terminals when they are logged in more than once\n"
+         "\n"
+         "Options:\n"
+         "  -x                 dots belong to the user name (first.last@host)\n"
+         "  --daemon-port N    UDP port of the talk daemons (default: service ntalk, 518)\n"
+         "  --otalk-port N     UDP port of old-protocol daemons (default: service talk, 517)\n"
+         "  -h, --help         show this help and exit\n"
+         "  -V, --version      show the version and exit\n"
+         "\n"
+         "Environment: TALKHOST sets the local address announced to the other side.\n"
+         "Keys: ESC p / ESC n scroll your half, ^P / ^N the other half, ^L redraws,\n"
+         "the interrupt key (^C) ends the conversation.";
+}
+
+}  // namespace talk::client

@@ -1,0 +1,62 @@
+// The whole split screen as a pure model: my pane on top, a separator line carrying the status
+// message, the peer's pane below. It produces a Frame that a Screen draws verbatim.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "talk/pane.hpp"
+
+namespace talk::client {
+
+struct FrameRow {
+  std::string text;  // printable glyph text only
+  int width = 0;
+  bool separator = false;  // draw a horizontal line under the text
+};
+
+/// What the terminal should show: exactly `rows` rows and where the cursor goes.
+struct Frame {
+  int rows = 0;
+  int cols = 0;
+  std::vector<FrameRow> lines;
+  int cursor_row = 0;
+  int cursor_col = 0;
+};
+
+class ScreenModel {
+ public:
+  ScreenModel(int rows, int cols);
+
+  Pane& mine() { return mine_; }
+  Pane& peer() { return peer_; }
+  const Pane& mine() const { return mine_; }
+  const Pane& peer() const { return peer_; }
+
+  /// Shows "[text]" on the separator line (the classic bracketed status message).
+  void set_status(std::string text) { status_ = std::move(text); }
+  const std::string& status() const { return status_; }
+
+  /// A new terminal size: both panes are re-wrapped to it on the next frame.
+  void resize(int rows, int cols);
+  int rows() const { return rows_; }
+  int cols() const { return cols_; }
+  int my_height() const;
+  int peer_height() const;
+
+  /// Scroll half a pane back (positive pages) or forward (negative).
+  void scroll_mine(int pages);
+  void scroll_peer(int pages);
+
+  Frame frame() const;
+
+ private:
+  int separator_row() const { return my_height(); }
+  Pane mine_;
+  Pane peer_;
+  std::string status_;
+  int rows_;
+  int cols_;
+};
+
+}  // namespace talk::client

@@ -1,0 +1,69 @@
+// One run of talk: the single poll loop that drives the rendezvous over the daemon sockets,
+// then the conversation over TCP, with the keyboard, the signals and the screen.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "platform/clock.hpp"
+#include "platform/signal_events_client.hpp"
+#include "platform/tcp_socket.hpp"
+#include "talk/client_setup.hpp"
+#include "talk/conversation.hpp"
+#include "talk/edit_chars.hpp"
+#include "talk/rendezvous.hpp"
+#include "talk/screen.hpp"
+
+namespace talk::client {
+
+struct SessionIo {
+  int input_fd = 0;  // the keyboard
+  platform::SignalSource* signals = nullptr;
+  Screen* screen = nullptr;
+  const platform::Clock* clock = nullptr;
+  ClientResources* resources = nullptr;
+  bool utf8 = true;
+  EditChars my_edit_chars;
+};
+
+/// How the run ended. `message` (bracketed on screen) and `detail` go to stderr after the
+/// terminal is restored; exit_code is what main returns.
+struct SessionResult {
+  int exit_code = 0;
+  std::string message;
+  std::string detail;
+};
+
+class Session {
+ public:
+  explicit Session(SessionIo io);
+  SessionResult run();
+
+ private:
+  enum class State { Rendezvous, Talking, PeerClosed, Finished };
+
+  void apply_rendezvous_actions(TimePoint now);
+  void poll_once();
+  void read_daemon_sockets(TimePoint now);
+  void handle_signals(TimePoint now);
+  void start_talking(platform::TcpStream stream);
+  void read_keyboard();
+  void read_peer();
+  void write_peer();
+  void finish(int code, std::string message, std::string detail = {});
+  void drain_cleanup();
+  void redraw();
+
+  SessionIo io_;
+  ScreenModel model_;
+  Rendezvous rendezvous_;
+  State state_ = State::Rendezvous;
+  std::optional<platform::TcpStream> connecting_;
+  platform::TcpStream stream_;
+  std::unique_ptr<Conversation> conversation_;
+  SessionResult result_;
+  bool dirty_ = true;
+};
+
+}  // namespace talk::client

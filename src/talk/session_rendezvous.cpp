@@ -1,0 +1,111 @@
+// Session: the rendezvous side of the loop (daemon sockets, actions, cleanup on the way out).
+#include <array>
+
+#include "platform/client_poll.hpp"
+#include "talk/session.hpp"
+#include "talk/status_texts.hpp"
+
+namespace talk::client {
+namespace {
+
+using namespace std::chrono_literals;
+constexpr auto kCleanupLimit = 1500ms;
+
+}  // namespace
+
+void Session::read_daemon_sockets(TimePoint now) {
+  auto& sockets = io_.resources->sockets;
+  for (int h = 0; h < 2; ++h) {
+    for (int d = 0; d < 2; ++d) {
+      auto& socket = sockets[h][d];
+      if (!socket.valid()) continue;
+      const Channel channel{static_cast<DaemonHost>(h), static_cast<Dialect>(d)};
+      for (int i = 0; i < 64; ++i) {
+        std::array<std::uint8_t, 128> buffer{};
+        platform::ReceivedDatagram got;
+        const auto ec = socket.receive(buffer, got);
+        if (ec == std::errc::resource_unavailable_try_again) break;
+        if (ec) {
+          rendezvous_.on_channel_error(channel, ec, now);
+          break;
+        }
+        if (got.size > buffer.size() || !got.source_is_ipv4) continue;
+        rendezvous_.on_datagram(channel, std::span(buffer).first(got.size), got.source, now);
+      }
+    }
+  }
+}
+
+void Session::apply_rendezvous_actions(TimePoint now) {
+  for (int round = 0; round < 16; ++round) {
+    auto actions = rendezvous_.take_actions();
+    if (actions.empty()) return;
+    for (auto& action : actions) {
+      using Kind = RendezvousAction::Kind;
+      switch (action.kind) {
+        case Kind::Send: {
+          const auto h = static_cast<std::size_t>(action.channel.host);
+          const auto d = static_cast<std::size_t>(action.channel.dialect);
+          auto& socket = io_.resources->sockets[h][d];
+          const auto ec = socket.send_to(action.bytes, io_.resources->config.daemon[h][d]);
+          // A closed port shows up here or on the next receive: both count as refused.
+          if (ec) rendezvous_.on_channel_error(action.channel, ec, now);
+          break;
+        }
+        case Kind::Connect: {
+          std::error_code ec;
+          auto stream = platform::TcpStream::start_connect(action.endpoint, ec);
+          if (ec) {
+            rendezvous_.on_connect_result(ec, now);
+          } else {
+            connecting_ = std::move(stream);
+          }
+          break;
+        }
+        case Kind::Status:
+          if (state_ == State::Rendezvous) {
+            model_.set_status(action.text);
+            dirty_ = true;
+          }
+          break;
+        case Kind::Connected:
+          if (state_ == State::Rendezvous) start_talking(std::move(stream_));
+          break;
+        case Kind::Failed:
+          finish(1, action.text, action.detail);
+          break;
+      }
+    }
+  }
+}
+
+void Session::drain_cleanup() {
+  const TimePoint limit = io_.clock->steady_now() + kCleanupLimit;
+  while (!rendezvous_.idle()) {
+    for (auto& action : rendezvous_.take_actions()) {
+      if (action.kind != RendezvousAction::Kind::Send) continue;
+      const auto h = static_cast<std::size_t>(action.channel.host);
+      const auto d = static_cast<std::size_t>(action.channel.dialect);
+      (void)io_.resources->sockets[h][d].send_to(action.bytes, io_.resources->config.daemon[h][d]);
+    }
+    const TimePoint now = io_.clock->steady_now();
+    if (now >= limit) return;
+    std::vector<platform::PollEntry> entries;
+    for (auto& per_host : io_.resources->sockets) {
+      for (auto& socket : per_host) entries.push_back({socket.valid() ? socket.fd() : -1, true});
+    }
+    auto wait = std::chrono::ceil<std::chrono::milliseconds>(limit - now);
+    if (const auto deadline = rendezvous_.next_deadline(); deadline && *deadline < limit) {
+      wait = std::chrono::ceil<std::chrono::milliseconds>(
+          std::max(*deadline - now, TimePoint::duration{}));
+    }
+    if (platform::poll_entries(entries, wait)) return;
+    const TimePoint after = io_.clock->steady_now();
+    read_daemon_sockets(after);
+    if (const auto deadline = rendezvous_.next_deadline(); deadline && after >= *deadline) {
+      rendezvous_.on_timer(after);
+    }
+  }
+}
+
+}  // namespace talk::client

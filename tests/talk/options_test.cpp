@@ -1,0 +1,80 @@
+// Unit tests: person and command-line parsing.
+#include <gtest/gtest.h>
+
+#include <string_view>
+#include <vector>
+
+#include "talk/options.hpp"
+
+namespace talk::client {
+namespace {
+
+ParsedCommandLine parse(std::vector<std::string_view> args) {
+  return parse_command_line(args);
+}
+
+TEST(ParsePerson, PlainUserIsLocal) {
+  EXPECT_EQ(parse_person("alice", false), (Person{"alice", "", ""}));
+}
+
+TEST(ParsePerson, AllSeparatorForms) {
+  EXPECT_EQ(parse_person("alice@example.org", false), (Person{"alice", "example.org", ""}));
+  EXPECT_EQ(parse_person("example!alice", false), (Person{"alice", "example", ""}));
+  EXPECT_EQ(parse_person("example:alice", false), (Person{"alice", "example", ""}));
+  EXPECT_EQ(parse_person("example.alice", false), (Person{"alice", "example", ""}));
+}
+
+TEST(ParsePerson, ClassicDotSplitsAtTheFirstSeparator) {
+  // The BSD rule: the first of "@:!." decides, so a dotted login before @ is read as host.user.
+  EXPECT_EQ(parse_person("john.doe@host", false), (Person{"doe@host", "john", ""}));
+}
+
+TEST(ParsePerson, DashXKeepsDotsInUserNames) {
+  EXPECT_EQ(parse_person("john.doe@host.example", true), (Person{"john.doe", "host.example", ""}));
+  EXPECT_EQ(parse_person("john.doe", true), (Person{"john.doe", "", ""}));
+  EXPECT_EQ(parse_person("host!john.doe", true), (Person{"john.doe", "host", ""}));
+}
+
+TEST(CommandLine, UserAndTty) {
+  const auto r = parse({"bob", "pts/3"});
+  ASSERT_TRUE(r.options) << r.error;
+  EXPECT_EQ(r.options->person, (Person{"bob", "", "pts/3"}));
+}
+
+TEST(CommandLine, NoPersonGivesUsage) {
+  const auto r = parse({});
+  EXPECT_FALSE(r.options);
+  EXPECT_EQ(r.error, "Usage: talk user [ttyname]");
+}
+
+TEST(CommandLine, TooManyArguments) {
+  EXPECT_FALSE(parse({"a", "b", "c"}).options);
+}
+
+TEST(CommandLine, PortsAndX) {
+  const auto r = parse({"-x", "--daemon-port", "5518", "--otalk-port", "5517", "a.b@h"});
+  ASSERT_TRUE(r.options) << r.error;
+  EXPECT_EQ(r.options->daemon_port, 5518);
+  EXPECT_EQ(r.options->otalk_port, 5517);
+  EXPECT_EQ(r.options->person, (Person{"a.b", "h", ""}));
+}
+
+TEST(CommandLine, BadPortsAreErrors) {
+  EXPECT_FALSE(parse({"--daemon-port", "0", "bob"}).options);
+  EXPECT_FALSE(parse({"--daemon-port", "70000", "bob"}).options);
+  EXPECT_FALSE(parse({"--daemon-port", "12x", "bob"}).options);
+  EXPECT_FALSE(parse({"bob", "--otalk-port"}).options);
+}
+
+TEST(CommandLine, HelpAndVersionNeedNoPerson) {
+  EXPECT_TRUE(parse({"--help"}).options->help);
+  EXPECT_TRUE(parse({"--version"}).options->version);
+}
+
+TEST(CommandLine, UnknownOptionAndEmptyUser) {
+  EXPECT_FALSE(parse({"-q", "bob"}).options);
+  EXPECT_FALSE(parse({"@host"}).options);
+}
+
+}  // namespace
+}  // namespace talk::client
