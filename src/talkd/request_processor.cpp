@@ -29,10 +29,20 @@ std::string describe_request(const proto::CtlMessage& msg, const platform::Ipv4E
 }  // namespace
 
 RequestProcessor::RequestProcessor(ProcessorParts parts, ProcessorSettings settings)
-    : parts_(parts), settings_(std::move(settings)) {}
+    : parts_(parts), settings_(std::move(settings)), throttle_(parts.clock) {}
 
 void RequestProcessor::log(platform::LogLevel level, const std::string& text) {
-  parts_.logger.log(level, text);
+  if (level == platform::LogLevel::Debug) {
+    parts_.logger.log(level, text);
+    return;
+  }
+  std::size_t left_out = 0;
+  const bool admitted = throttle_.admit(left_out);
+  if (left_out > 0) {
+    parts_.logger.log(platform::LogLevel::Warning,
+                      std::to_string(left_out) + " log messages left out in the last minute");
+  }
+  if (admitted) parts_.logger.log(level, text);
 }
 
 proto::CtlResponse RequestProcessor::process(const proto::CtlMessage& msg, proto::DecodeError error,

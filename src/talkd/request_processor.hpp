@@ -14,6 +14,7 @@
 #include "protocol/messages.hpp"
 #include "talkd/access_policy.hpp"
 #include "talkd/invitation_table.hpp"
+#include "talkd/log_throttle.hpp"
 #include "talkd/rate_limiter.hpp"
 #include "talkd/user_locator.hpp"
 
@@ -67,6 +68,7 @@ class RequestProcessor {
 
   ProcessorParts parts_;
   ProcessorSettings settings_;
+  LogThrottle throttle_;
 };
 
 }  // namespace talk::talkd

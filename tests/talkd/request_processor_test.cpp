@@ -228,6 +228,16 @@ TEST_F(ProcessorTest, EveryByteInEveryNameFieldNeverReachesTheTtyRaw) {
   EXPECT_FALSE(ttys.writes.empty());
 }
 
+TEST_F(ProcessorTest, AFloodOfBadRequestsLogsAtMostAHundredLinesAMinute) {
+  const auto msg = request(RequestType::LookUp, "bob", "alice");
+  for (int i = 0; i < 1000; ++i) process(msg, kRemote, DecodeError::NonPrintableName);
+  EXPECT_EQ(logger.entries.size(), 100U);
+  clock.advance(std::chrono::minutes(1));
+  process(msg, kRemote, DecodeError::NonPrintableName);
+  ASSERT_EQ(logger.entries.size(), 102U);
+  EXPECT_EQ(logger.entries[100].message, "900 log messages left out in the last minute");
+}
+
 TEST_F(ProcessorTest, AccessDeniedIsFailedAndLogged) {
   std::vector<std::string> problems;
   processor = std::make_unique<RequestProcessor>(
