@@ -6,9 +6,11 @@ namespace {
 
 constexpr std::uint8_t kEsc = 0x1b;
 
+// Enter arrives as CR (the terminal is raw); on the wire a line ends with LF, as every classic
+// client sends it (netkit's curses nl() mode, BSD's CR-to-LF), and inetutils shows CR as ^M.
 void add_text(std::vector<KeyEvent>& events, std::uint8_t byte) {
   if (events.empty() || events.back().is_local) events.push_back({});
-  events.back().bytes.push_back(static_cast<char>(byte));
+  events.back().bytes.push_back(byte == '\r' ? '\n' : static_cast<char>(byte));
 }
 
 void add_key(std::vector<KeyEvent>& events, LocalKey key) {

@@ -20,6 +20,13 @@ TEST(KeyInput, TextIsMergedIntoOneEvent) {
   EXPECT_EQ(events[0].bytes, "h\xc3\xa9llo\n");
 }
 
+TEST(KeyInput, EnterIsSentAsLineFeed) {
+  KeyInput input;
+  const auto events = feed(input, "one\rtwo\n");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].bytes, "one\ntwo\n");
+}
+
 TEST(KeyInput, NetkitScrollKeysAndRedraw) {
   KeyInput input;
   const auto events = feed(input,
