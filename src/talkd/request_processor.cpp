@@ -46,13 +46,13 @@ void RequestProcessor::log(platform::LogLevel level, const std::string& text) {
 }
 
 proto::CtlResponse RequestProcessor::process(const proto::CtlMessage& msg, proto::DecodeError error,
-                                             const platform::Ipv4Endpoint& source) {
+                                             const platform::Ipv4Endpoint& source, Wire wire) {
   proto::CtlResponse response;
   switch (error) {
     case proto::DecodeError::None:
       switch (msg.type) {
         case RequestType::Announce:
-          response = announce(msg, source);
+          response = announce(msg, source, wire);
           break;
         case RequestType::LeaveInvite:
           response = leave_invite(msg, source);
@@ -99,8 +99,9 @@ proto::CtlResponse RequestProcessor::process(const proto::CtlMessage& msg, proto
 }
 
 proto::CtlResponse RequestProcessor::announce(const proto::CtlMessage& msg,
-                                              const platform::Ipv4Endpoint& source) {
-  const std::string callee = parts_.locator.login_name_for(msg.r_name);
+                                              const platform::Ipv4Endpoint& source, Wire wire) {
+  const std::size_t field = wire == Wire::Otalk ? proto::kOtalkNameSize : proto::kNameSize;
+  const std::string callee = parts_.locator.login_name_for(msg.r_name, field);
   if (!parts_.policy.allows(msg.l_name, source.address, callee)) {
     log(platform::LogLevel::Notice, "access denied: " + describe_request(msg, source));
     return answer_for(msg, Answer::Failed);
