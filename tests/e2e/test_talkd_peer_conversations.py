@@ -8,7 +8,7 @@ import time
 from talkd_e2e_common import CALLER, check_announcement, responses_go_to_sources, talkd, th
 
 
-def session(lab, client_name):
+def conversation(lab, client_name):
     conv = th.Conversation(lab, th.client(client_name), th.client(client_name))
     conv.caller = lab.terminal(th.ALICE, name=f"{client_name}-caller")
     conv.callee = lab.terminal(th.BOB, name=f"{client_name}-callee")
@@ -26,8 +26,8 @@ def session(lab, client_name):
 
 def test(lab):
     launcher = lab.start_daemon(talkd(["-i", "2"]))
-    session(lab, "netkit")
-    session(lab, "inetutils")
+    conversation(lab, "netkit")
+    conversation(lab, "inetutils")
     assert responses_go_to_sources(lab.capture.lines), lab.capture.report()
     for request in ("LOOK_UP", "ANNOUNCE", "LEAVE_INVITE", "DELETE"):
         assert any(request in line for line in lab.capture.lines), lab.capture.report()
