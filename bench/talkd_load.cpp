@@ -18,6 +18,11 @@
 
 namespace {
 
+// Diagnostics go to stderr; a failed write to stderr has nowhere better to go.
+void complain(const std::string& text) {
+  static_cast<void>(std::fputs(("talkd_load: " + text + "\n").c_str(), stderr));
+}
+
 using Clock = std::chrono::steady_clock;
 using talk::platform::Ipv4Endpoint;
 using talk::platform::UdpSocket;
@@ -55,7 +60,7 @@ int run(const Settings& s) {
   std::error_code ec;
   UdpSocket sock = UdpSocket::open_bound({talk::platform::kLoopbackAddress, 0}, ec);
   if (ec) {
-    std::fprintf(stderr, "talkd_load: socket: %s\n", ec.message().c_str());
+    complain("socket: " + ec.message());
     return 1;
   }
   const Ipv4Endpoint self = sock.local_endpoint(ec);
@@ -63,7 +68,7 @@ int run(const Settings& s) {
 
   for (int i = 0; i < s.invites; ++i) {
     if (!round_trip(sock, daemon, make_request(proto::RequestType::LeaveInvite, self, i))) {
-      std::fprintf(stderr, "talkd_load: no answer to LEAVE_INVITE %d\n", i);
+      complain("no answer to LEAVE_INVITE " + std::to_string(i));
       return 1;
     }
   }
@@ -73,7 +78,7 @@ int run(const Settings& s) {
   for (int i = 0; i < 2000; ++i) {
     const auto start = Clock::now();
     if (!round_trip(sock, daemon, make_request(proto::RequestType::LookUp, self, i))) {
-      std::fprintf(stderr, "talkd_load: no answer to LOOK_UP\n");
+      complain("no answer to LOOK_UP");
       return 1;
     }
     rtts.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
@@ -123,8 +128,7 @@ int main(int argc, char** argv) {
     else if (flag == "--invites")
       s.invites = std::atoi(value);
     else {
-      std::fprintf(stderr,
-                   "usage: talkd_load [--port N] [--seconds S] [--in-flight K] [--invites N]\n");
+      complain("usage: talkd_load [--port N] [--seconds S] [--in-flight K] [--invites N]");
       return 2;
     }
   }

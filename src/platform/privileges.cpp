@@ -3,6 +3,7 @@
 
 #include <grp.h>
 #include <pwd.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -42,6 +43,8 @@ std::error_code drop_privileges(const std::string& user, const std::string& grou
     errno = EPERM;
     return fail("root privileges could be regained");
   }
+  // No set-user-ID program this process might run can give anything back either.
+  if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return fail("prctl(PR_SET_NO_NEW_PRIVS)");
   return {};
 }
 

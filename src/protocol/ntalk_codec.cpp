@@ -15,7 +15,8 @@ constexpr std::size_t kRespVers = 0, kRespType = 1, kRespAnswer = 2, kRespPad = 
 
 }  // namespace
 
-Decoded<CtlMessage> decode_ctl_message(Bytes b) {
+Decoded<CtlMessage> decode_ctl_message(Bytes datagram) {
+  const Bytes b = datagram;
   Decoded<CtlMessage> result;
   if (b.size() != kCtlMsgSize) {
     result.error = DecodeError::WrongLength;
@@ -55,7 +56,8 @@ Decoded<CtlMessage> decode_ctl_message(Bytes b) {
   return result;
 }
 
-Decoded<CtlResponse> decode_ctl_response(Bytes b) {
+Decoded<CtlResponse> decode_ctl_response(Bytes datagram) {
+  const Bytes b = datagram;
   Decoded<CtlResponse> result;
   if (b.size() != kCtlResponseSize) {
     result.error = DecodeError::WrongLength;

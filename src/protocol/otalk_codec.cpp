@@ -21,7 +21,8 @@ std::optional<ByteOrder> family_order(Bytes b, std::size_t at) {
 
 }  // namespace
 
-Decoded<OtalkMessage> decode_otalk_message(Bytes b) {
+Decoded<OtalkMessage> decode_otalk_message(Bytes datagram) {
+  const Bytes b = datagram;
   Decoded<OtalkMessage> result;
   if (b.size() != kOctlMsgSize) {
     result.error = DecodeError::WrongLength;
@@ -63,7 +64,8 @@ Decoded<OtalkMessage> decode_otalk_message(Bytes b) {
   return result;
 }
 
-Decoded<OtalkResponse> decode_otalk_response(Bytes b) {
+Decoded<OtalkResponse> decode_otalk_response(Bytes datagram) {
+  const Bytes b = datagram;
   Decoded<OtalkResponse> result;
   if (b.size() != kOctlResponseSize) {
     result.error = DecodeError::WrongLength;

@@ -65,7 +65,8 @@ std::string open_sockets(Mode mode, const talkd::Options& o, Sockets& out) {
     return {};
   }
   const std::uint16_t ntalk = o.ntalk_port.value_or(platform::service_port("ntalk", 518));
-  for (const auto& [port, label] : {std::pair{ntalk, "ntalk"}, std::pair{o.otalk_port, "otalk"}}) {
+  const std::uint16_t otalk = o.otalk_port.value_or(platform::service_port("talk", 517));
+  for (const auto& [port, label] : {std::pair{ntalk, "ntalk"}, std::pair{otalk, "otalk"}}) {
     if (port == 0) continue;
     std::error_code ec;
     const platform::Ipv4Endpoint where{o.bind_address, port};

@@ -21,10 +21,10 @@ struct Options {
   std::chrono::seconds request_ttl{60};              // -r, --request-ttl
   std::string acl_file;                              // -a, --acl
   std::optional<std::uint16_t> ntalk_port;           // --ntalk-port (default /etc/services)
-  std::uint16_t otalk_port = 517;                    // --otalk-port (0: none)
-  std::uint32_t bind_address = 0;                    // --bind (host order, 0: any)
-  std::string user = "nobody";                       // --user
-  std::string utmp_path;                             // --utmp (empty: system default)
+  std::optional<std::uint16_t> otalk_port;  // --otalk-port (default /etc/services; 0: none)
+  std::uint32_t bind_address = 0;           // --bind (host order, 0: any)
+  std::string user = "nobody";              // --user
+  std::string utmp_path;                    // --utmp (empty: system default)
 };
 
 struct ParsedOptions {

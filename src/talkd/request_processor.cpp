@@ -29,20 +29,30 @@ std::string describe_request(const proto::CtlMessage& msg, const platform::Ipv4E
 }  // namespace
 
 RequestProcessor::RequestProcessor(ProcessorParts parts, ProcessorSettings settings)
-    : parts_(parts), settings_(std::move(settings)) {}
+    : parts_(parts), settings_(std::move(settings)), throttle_(parts.clock) {}
 
 void RequestProcessor::log(platform::LogLevel level, const std::string& text) {
-  parts_.logger.log(level, text);
+  if (level == platform::LogLevel::Debug) {
+    parts_.logger.log(level, text);
+    return;
+  }
+  std::size_t left_out = 0;
+  const bool admitted = throttle_.admit(left_out);
+  if (left_out > 0) {
+    parts_.logger.log(platform::LogLevel::Warning,
+                      std::to_string(left_out) + " log messages left out in the last minute");
+  }
+  if (admitted) parts_.logger.log(level, text);
 }
 
 proto::CtlResponse RequestProcessor::process(const proto::CtlMessage& msg, proto::DecodeError error,
-                                             const platform::Ipv4Endpoint& source) {
+                                             const platform::Ipv4Endpoint& source, Wire wire) {
   proto::CtlResponse response;
   switch (error) {
     case proto::DecodeError::None:
       switch (msg.type) {
         case RequestType::Announce:
-          response = announce(msg, source);
+          response = announce(msg, source, wire);
           break;
         case RequestType::LeaveInvite:
           response = leave_invite(msg, source);
@@ -89,8 +99,9 @@ proto::CtlResponse RequestProcessor::process(const proto::CtlMessage& msg, proto
 }
 
 proto::CtlResponse RequestProcessor::announce(const proto::CtlMessage& msg,
-                                              const platform::Ipv4Endpoint& source) {
-  const std::string callee = parts_.locator.login_name_for(msg.r_name);
+                                              const platform::Ipv4Endpoint& source, Wire wire) {
+  const std::size_t field = wire == Wire::Otalk ? proto::kOtalkNameSize : proto::kNameSize;
+  const std::string callee = parts_.locator.login_name_for(msg.r_name, field);
   if (!parts_.policy.allows(msg.l_name, source.address, callee)) {
     log(platform::LogLevel::Notice, "access denied: " + describe_request(msg, source));
     return answer_for(msg, Answer::Failed);

@@ -14,10 +14,14 @@
 #include "protocol/messages.hpp"
 #include "talkd/access_policy.hpp"
 #include "talkd/invitation_table.hpp"
+#include "talkd/log_throttle.hpp"
 #include "talkd/rate_limiter.hpp"
 #include "talkd/user_locator.hpp"
 
 namespace talk::talkd {
+
+/// Which protocol a request arrived in (otalk names are cut to 8 bytes, ntalk ones to 11).
+enum class Wire { Ntalk, Otalk };
 
 struct HourMinute {
   int hour = 0;
@@ -51,10 +55,11 @@ class RequestProcessor {
   /// The answer to `msg` (decoded with `error`) received from `source`. The response's `addr`
   /// is zero except for a successful LOOK_UP; `type` echoes the request.
   proto::CtlResponse process(const proto::CtlMessage& msg, proto::DecodeError error,
-                             const platform::Ipv4Endpoint& source);
+                             const platform::Ipv4Endpoint& source, Wire wire = Wire::Ntalk);
 
  private:
-  proto::CtlResponse announce(const proto::CtlMessage& msg, const platform::Ipv4Endpoint& source);
+  proto::CtlResponse announce(const proto::CtlMessage& msg, const platform::Ipv4Endpoint& source,
+                              Wire wire);
   proto::CtlResponse leave_invite(const proto::CtlMessage& msg,
                                   const platform::Ipv4Endpoint& source);
   proto::CtlResponse look_up(const proto::CtlMessage& msg);
@@ -67,6 +72,7 @@ class RequestProcessor {
 
   ProcessorParts parts_;
   ProcessorSettings settings_;
+  LogThrottle throttle_;
 };
 
 }  // namespace talk::talkd

@@ -60,8 +60,8 @@ bool Server::handle_datagram(platform::DatagramSocket& socket, std::span<const s
   if (size == proto::kOctlMsgSize && bytes.size() == size) {
     const auto decoded = proto::decode_otalk_message(bytes);
     if (!decoded.message) return false;
-    const auto response =
-        processor_.process(proto::to_ctl_message(*decoded.message), decoded.error, from.source);
+    const auto response = processor_.process(proto::to_ctl_message(*decoded.message), decoded.error,
+                                             from.source, Wire::Otalk);
     const auto wire = proto::encode(proto::to_otalk_response(response));
     return !socket.send_to(wire, from.source);
   }

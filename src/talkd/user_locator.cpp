@@ -22,9 +22,8 @@ std::vector<std::string> UserLocator::lines_of(const std::string& user) const {
   return lines;
 }
 
-std::string UserLocator::login_name_for(const std::string& name) const {
-  const bool cut = name.size() == proto::kNameSize - 1 || name.size() == proto::kOtalkNameSize - 1;
-  if (!cut) return name;
+std::string UserLocator::login_name_for(const std::string& name, std::size_t field_size) const {
+  if (field_size == 0 || name.size() != field_size - 1) return name;
   std::string match;
   for (const platform::LoginSource* source : sources_) {
     for (const platform::LoginRecord& record : source->logins()) {
@@ -39,9 +38,8 @@ std::string UserLocator::login_name_for(const std::string& name) const {
   return match.empty() ? name : match;
 }
 
-Location UserLocator::locate(const std::string& name, const std::string& requested_tty) const {
+Location UserLocator::locate(const std::string& user, const std::string& requested_tty) const {
   Location result;
-  const std::string user = login_name_for(name);
   result.user = user;
   const std::vector<std::string> lines = lines_of(user);
   if (lines.empty()) return result;

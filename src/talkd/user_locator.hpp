@@ -27,15 +27,16 @@ class UserLocator {
   /// NOT_HERE when `user` has no usable login; PERMISSION_DENIED when every terminal of the
   /// user refuses messages (mesg n); otherwise the terminal to ring. A requested tty is used
   /// only when it is one of the user's logins; otherwise the best terminal is chosen.
-  Location locate(const std::string& name, const std::string& requested_tty) const;
+  Location locate(const std::string& user, const std::string& requested_tty) const;
 
   /// The distinct terminal lines `user` is logged in on, from all sources.
   std::vector<std::string> lines_of(const std::string& user) const;
 
-  /// The login name a request means. The protocol cuts names to 11 bytes (8 in otalk), so a
-  /// name of exactly that length that nobody is logged in as stands for the one logged-in
-  /// user whose name starts with it, if there is exactly one.
-  std::string login_name_for(const std::string& name) const;
+  /// The login name a request means. The protocol cuts names to fit `field_size` bytes with
+  /// their NUL (12 in ntalk, 9 in otalk), so a name of exactly field_size - 1 bytes that nobody
+  /// is logged in as stands for the one logged-in user whose name starts with it, if there is
+  /// exactly one.
+  std::string login_name_for(const std::string& name, std::size_t field_size) const;
 
  private:
   std::vector<const platform::LoginSource*> sources_;

@@ -75,7 +75,8 @@ std::optional<std::vector<std::uint8_t>> LoopbackSocket::receive(
 DaemonProcess::DaemonProcess(const SpawnSpec& spec) {
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) std::abort();
-  std::vector<std::string> argv_storage{talkd_binary()};
+  std::vector<std::string> argv_storage = spec.wrapper;
+  argv_storage.push_back(talkd_binary());
   argv_storage.insert(argv_storage.end(), spec.args.begin(), spec.args.end());
   std::vector<char*> argv;
   for (auto& arg : argv_storage) argv.push_back(arg.data());

@@ -37,9 +37,10 @@ class LoopbackSocket {
 };
 
 struct SpawnSpec {
-  std::vector<std::string> args;  // after the program name
-  int stdin_fd = -1;              // -1: /dev/null
-  std::vector<int> listen_fds;    // moved to 3, 4, ... with LISTEN_FDS/LISTEN_PID set
+  std::vector<std::string> args;     // after the program name
+  int stdin_fd = -1;                 // -1: /dev/null
+  std::vector<int> listen_fds;       // moved to 3, 4, ... with LISTEN_FDS/LISTEN_PID set
+  std::vector<std::string> wrapper;  // a program (and its arguments) that runs talkd
 };
 
 class DaemonProcess {

@@ -19,7 +19,7 @@ TEST(Options, Defaults) {
   EXPECT_FALSE(p.options.idle_timeout);
   EXPECT_EQ(p.options.request_ttl, std::chrono::seconds(60));
   EXPECT_EQ(p.options.user, "nobody");
-  EXPECT_EQ(p.options.otalk_port, 517);
+  EXPECT_FALSE(p.options.otalk_port);
   EXPECT_FALSE(p.options.ntalk_port);
 }
 

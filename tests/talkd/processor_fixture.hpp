@@ -1,4 +1,4 @@
-// A RequestProcessor wired to fakes, and helpers to build requests, for the unit tests.
+// A RequestProcessor wired to fakes, and functions that build requests, for the unit tests.
 #pragma once
 
 #include <gtest/gtest.h>

@@ -228,6 +228,33 @@ TEST_F(ProcessorTest, EveryByteInEveryNameFieldNeverReachesTheTtyRaw) {
   EXPECT_FALSE(ttys.writes.empty());
 }
 
+TEST_F(ProcessorTest, CutNamesReachTheLongLoginPerProtocol) {
+  users.users["christopherx"] = {1003, 1003, "/home/c"};
+  utmp.add("christopherx", "pts/7");
+  ttys.add("pts/7", 1003, true, 10);
+  EXPECT_EQ(process(request(RequestType::Announce, "alice", "christopher")).answer,
+            Answer::Success);  // ntalk: 11 bytes
+  auto otalk = request(RequestType::Announce, "alice", "christop", 0, 5);
+  ASSERT_TRUE(processor);
+  const platform::Ipv4Endpoint other{0x0a000005, 4000};  // another host: no rate limit
+  EXPECT_EQ(processor->process(otalk, DecodeError::None, other, Wire::Otalk).answer,
+            Answer::Success);  // otalk: 8 bytes
+  EXPECT_EQ(process(request(RequestType::Announce, "alice", "christop", 0, 6)).answer,
+            Answer::NotHere);  // 8 bytes in ntalk are a whole name
+  ASSERT_EQ(ttys.writes.size(), 2U);
+  EXPECT_EQ(ttys.writes[1].line, "pts/7");
+}
+
+TEST_F(ProcessorTest, AFloodOfBadRequestsLogsAtMostAHundredLinesAMinute) {
+  const auto msg = request(RequestType::LookUp, "bob", "alice");
+  for (int i = 0; i < 1000; ++i) process(msg, kRemote, DecodeError::NonPrintableName);
+  EXPECT_EQ(logger.entries.size(), 100U);
+  clock.advance(std::chrono::minutes(1));
+  process(msg, kRemote, DecodeError::NonPrintableName);
+  ASSERT_EQ(logger.entries.size(), 102U);
+  EXPECT_EQ(logger.entries[100].message, "900 log messages left out in the last minute");
+}
+
 TEST_F(ProcessorTest, AccessDeniedIsFailedAndLogged) {
   std::vector<std::string> problems;
   processor = std::make_unique<RequestProcessor>(

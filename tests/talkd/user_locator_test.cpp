@@ -107,25 +107,28 @@ TEST_F(LocatorTest, NamesCutByTheProtocolFindTheLongLogin) {
   users.users["averylongusername"] = {1002, 1002, "/home/x"};
   utmp.add("averylongusername", "pts/5");
   ttys.add("pts/5", 1002, true, 10);
-  const Location where = locator.locate("averylongus", "");  // the 11 bytes ntalk carries
+  // ntalk carries 11 bytes of a name, otalk 8.
+  const std::string user = locator.login_name_for("averylongus", proto::kNameSize);
+  EXPECT_EQ(user, "averylongusername");
+  const Location where = locator.locate(user, "");
   EXPECT_EQ(where.answer, Answer::Success);
   EXPECT_EQ(where.user, "averylongusername");
   EXPECT_EQ(where.tty, "pts/5");
-  EXPECT_EQ(locator.login_name_for("averylon"), "averylongusername");  // otalk: 8 bytes
-  EXPECT_EQ(locator.login_name_for("averylo"), "averylo");             // not a cut length
+  EXPECT_EQ(locator.login_name_for("averylon", proto::kOtalkNameSize), "averylongusername");
+  EXPECT_EQ(locator.login_name_for("averylon", proto::kNameSize), "averylon");  // not cut
+  EXPECT_EQ(locator.login_name_for("averylo", proto::kOtalkNameSize), "averylo");
 }
 
 TEST_F(LocatorTest, AmbiguousCutNamesFindNobody) {
   utmp.add("averylongusername", "pts/5");
   utmp.add("averylongusernamf", "pts/6");
-  EXPECT_EQ(locator.login_name_for("averylongus"), "averylongus");
-  EXPECT_EQ(locator.locate("averylongus", "").answer, Answer::NotHere);
+  EXPECT_EQ(locator.login_name_for("averylongus", proto::kNameSize), "averylongus");
 }
 
 TEST_F(LocatorTest, ExactNameWinsOverLongerOnes) {
   utmp.add("abcdefghijk", "pts/1");
   utmp.add("abcdefghijkl", "pts/2");
-  EXPECT_EQ(locator.login_name_for("abcdefghijk"), "abcdefghijk");
+  EXPECT_EQ(locator.login_name_for("abcdefghijk", proto::kNameSize), "abcdefghijk");
 }
 
 TEST_F(LocatorTest, UnknownAccountIsNotHere) {

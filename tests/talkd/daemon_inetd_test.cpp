@@ -1,11 +1,8 @@
-// Integration tests: the real talkd on loopback, started as inetd, systemd and by hand,
-// ringing real ptys listed in a private utmp file.
+// Integration tests: the real talkd started the way inetd starts it (its socket on fd 0),
+// on loopback, ringing real ptys listed in a private utmp file.
 #include <gtest/gtest.h>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <random>
 #include <thread>
@@ -245,91 +242,6 @@ TEST_F(InetdDaemon, RandomDatagramsThenALookUpIsStillAnswered) {
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->answer, Answer::NotHere);
   EXPECT_TRUE(daemon->running());
-}
-
-// systemd's "ListenDatagram=518" gives a dual-stack IPv6 socket: IPv4 callers then arrive as
-// IPv4-mapped addresses (the case that made netkit talkd log "bogus address length").
-TEST(SystemdDaemon, DualStackIpv6SocketAnswersIpv4Callers) {
-  const int fd = ::socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) GTEST_SKIP() << "no IPv6 in this environment";
-  const int off = 0;
-  ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
-  sockaddr_in6 any{};
-  any.sin6_family = AF_INET6;
-  socklen_t len = sizeof any;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&any), sizeof any) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&any), &len) != 0) {
-    ::close(fd);
-    GTEST_SKIP() << "cannot bind a dual-stack socket here";
-  }
-  const std::uint16_t port = ntohs(any.sin6_port);
-  testing::PrivateUtmp utmp;
-  testing::SpawnSpec spec;
-  spec.args = {"--utmp", utmp.path()};
-  spec.listen_fds = {fd};
-  DaemonProcess daemon(spec);
-  ::close(fd);
-  LoopbackSocket client;
-  client.send(to_bytes(make_request(RequestType::LookUp, "bob", "alice", client.port())), port);
-  const auto reply = client.receive(3000ms);
-  ASSERT_TRUE(reply);
-  EXPECT_EQ(reply->size(), proto::kCtlResponseSize);
-  EXPECT_EQ((*reply)[2], static_cast<std::uint8_t>(Answer::NotHere));
-}
-
-TEST(SystemdDaemon, ServesEverySocketItIsPassed) {
-  LoopbackSocket first;
-  LoopbackSocket second;
-  const std::uint16_t first_port = first.port();
-  const std::uint16_t second_port = second.port();
-  testing::PrivateUtmp utmp;
-  testing::SpawnSpec spec;
-  spec.args = {"--utmp", utmp.path(), "-i", "30"};
-  spec.listen_fds = {first.fd(), second.fd()};
-  DaemonProcess daemon(spec);
-  LoopbackSocket client;
-  for (const std::uint16_t port : {first_port, second_port}) {
-    client.send(to_bytes(make_request(RequestType::LookUp, "bob", "alice", client.port())), port);
-    const auto reply = client.receive(3000ms);
-    ASSERT_TRUE(reply) << "no answer on port " << port;
-    EXPECT_EQ(reply->size(), proto::kCtlResponseSize);
-  }
-  daemon.stop();
-  EXPECT_EQ(daemon.output(), "");
-}
-
-TEST(StandaloneDaemon, BindsItsPortsAndStopsOnSigterm) {
-  std::uint16_t port = 0;
-  {
-    LoopbackSocket probe;  // a free port, released for the daemon
-    port = probe.port();
-  }
-  testing::PrivateUtmp utmp;
-  testing::SpawnSpec spec;
-  spec.args = {"--foreground", "--bind", "127.0.0.1", "--ntalk-port", std::to_string(port),
-               "--otalk-port", "0",      "--utmp",    utmp.path(),    "-q"};
-  DaemonProcess daemon(spec);
-  LoopbackSocket client;
-  std::optional<std::vector<std::uint8_t>> reply;
-  for (int attempt = 0; attempt < 20 && !reply; ++attempt) {
-    client.send(to_bytes(make_request(RequestType::LookUp, "bob", "alice", client.port())), port);
-    reply = client.receive(250ms);
-  }
-  ASSERT_TRUE(reply);
-  ::kill(daemon.pid(), SIGTERM);
-  const auto status = daemon.wait_exit(3000ms);
-  ASSERT_TRUE(status);
-  EXPECT_TRUE(WIFEXITED(*status));
-  EXPECT_EQ(WEXITSTATUS(*status), 0);
-}
-
-TEST(StartMode, RefusesWhenStdinIsNotADatagramSocket) {
-  testing::SpawnSpec spec;
-  DaemonProcess daemon(spec);
-  const auto status = daemon.wait_exit(3000ms);
-  ASSERT_TRUE(status);
-  EXPECT_EQ(WEXITSTATUS(*status), 1);
-  EXPECT_NE(daemon.output().find("not a datagram socket"), std::string::npos);
 }
 
 }  // namespace
