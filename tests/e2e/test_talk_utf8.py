@@ -19,8 +19,7 @@ def test(lab):
                          not s.peer_half().contains("abc日"), describe="abc! after two erases")
     conv.caller.wait_for("abc!", region="own")
     conv.hang_up("caller")
-    assert conv.caller.exit_status() == 0, conv.caller.exit_status()
-    assert conv.callee.exit_status() == 0, conv.callee.exit_status()
+    assert conv.exit_statuses == {"caller": 0, "callee": 0}, conv.exit_statuses
 
 
 th.run(test, timeout=90, prepare=th.require_peers)
