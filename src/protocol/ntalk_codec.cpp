@@ -1,6 +1,5 @@
 // Encoding and decoding of the ntalk CTL_MSG (84 bytes) and CTL_RESPONSE (24 bytes).
 #include "protocol/codec.hpp"
-#include "protocol/sanitize.hpp"
 #include "wire_bytes.hpp"
 
 namespace talk::proto {
@@ -46,11 +45,8 @@ Decoded<CtlMessage> decode_ctl_message(Bytes datagram) {
     result.error = DecodeError::BadCtlAddrFamily;
   } else if (!is_known_request_type(b[kType])) {
     result.error = DecodeError::UnknownType;
-  } else if (!l_name.terminated || !r_name.terminated || !r_tty.terminated) {
-    result.error = DecodeError::UnterminatedName;
-  } else if (!is_printable_name(msg.l_name) || !is_printable_name(msg.r_name) ||
-             !is_printable_name(msg.r_tty)) {
-    result.error = DecodeError::NonPrintableName;
+  } else {
+    result.error = wire::check_names(l_name, r_name, r_tty);
   }
   result.message = std::move(msg);
   return result;

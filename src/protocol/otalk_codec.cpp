@@ -1,6 +1,5 @@
 // Encoding and decoding of the old talk protocol: OCTL_MSG (76 bytes) and OCTL_RESPONSE (24).
 #include "protocol/codec.hpp"
-#include "protocol/sanitize.hpp"
 #include "wire_bytes.hpp"
 
 namespace talk::proto {
@@ -54,11 +53,8 @@ Decoded<OtalkMessage> decode_otalk_message(Bytes datagram) {
     result.error = DecodeError::BadCtlAddrFamily;
   } else if (!is_known_request_type(b[kType])) {
     result.error = DecodeError::UnknownType;
-  } else if (!l_name.terminated || !r_name.terminated || !r_tty.terminated) {
-    result.error = DecodeError::UnterminatedName;
-  } else if (!is_printable_name(msg.l_name) || !is_printable_name(msg.r_name) ||
-             !is_printable_name(msg.r_tty)) {
-    result.error = DecodeError::NonPrintableName;
+  } else {
+    result.error = wire::check_names(l_name, r_name, r_tty);
   }
   result.message = std::move(msg);
   return result;

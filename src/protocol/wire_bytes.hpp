@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "protocol/codec.hpp"
+#include "protocol/sanitize.hpp"
 
 namespace talk::proto::wire {
 
@@ -53,6 +54,19 @@ inline FieldRead get_field(Bytes b, std::size_t at, std::size_t size) {
   if (!read.terminated) length = size - 1;
   read.text.assign(reinterpret_cast<const char*>(b.data() + at), length);
   return read;
+}
+
+/// The name checks shared by both request layouts: every field NUL-terminated, then printable.
+inline DecodeError check_names(const FieldRead& l_name, const FieldRead& r_name,
+                               const FieldRead& r_tty) {
+  if (!l_name.terminated || !r_name.terminated || !r_tty.terminated) {
+    return DecodeError::UnterminatedName;
+  }
+  if (!is_printable_name(l_name.text) || !is_printable_name(r_name.text) ||
+      !is_printable_name(r_tty.text)) {
+    return DecodeError::NonPrintableName;
+  }
+  return DecodeError::None;
 }
 
 /// Writes `text` zero-padded into a `size`-byte field, cut to size-1 bytes.

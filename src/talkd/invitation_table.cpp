@@ -64,14 +64,7 @@ Invitation& InvitationTable::insert(Invitation entry) {
 void InvitationTable::renew_id(Invitation& entry) {
   const Iter it = find_iter(&entry);
   if (it == entries_.end()) return;
-  auto range = by_id_.equal_range(it->id);
-  for (auto i = range.first; i != range.second; ++i) {
-    if (i->second == it) {
-      by_id_.erase(i);
-      break;
-    }
-  }
-  release_id(it->id);
+  unindex_id(it);
   it->id = next_free_id();
   by_id_.emplace(it->id, it);
   use_id(it->id);
@@ -130,14 +123,7 @@ void InvitationTable::remove(Iter it) {
     list.erase(std::remove(list.begin(), list.end(), it), list.end());
     if (list.empty()) by_names_.erase(names);
   }
-  auto range = by_id_.equal_range(it->id);
-  for (auto i = range.first; i != range.second; ++i) {
-    if (i->second == it) {
-      by_id_.erase(i);
-      break;
-    }
-  }
-  release_id(it->id);
+  unindex_id(it);
   entries_.erase(it);
 }
 
@@ -147,6 +133,17 @@ void InvitationTable::use_id(std::uint32_t id) {
 
 void InvitationTable::release_id(std::uint32_t id) {
   if (--id_use_[id] == 0) --distinct_ids_;
+}
+
+void InvitationTable::unindex_id(Iter it) {
+  auto range = by_id_.equal_range(it->id);
+  for (auto i = range.first; i != range.second; ++i) {
+    if (i->second == it) {
+      by_id_.erase(i);
+      break;
+    }
+  }
+  release_id(it->id);
 }
 
 void InvitationTable::touch(Iter it) {

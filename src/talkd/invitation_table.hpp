@@ -70,6 +70,8 @@ class InvitationTable {
   void touch(Iter it);
   void use_id(std::uint32_t id);
   void release_id(std::uint32_t id);
+  /// Drops `it` from the id index and releases its id.
+  void unindex_id(Iter it);
   Iter find_iter(const Invitation* entry);
 
   const platform::Clock& clock_;
