@@ -26,9 +26,14 @@ std::optional<std::uint32_t> resolve_ipv4_host(const std::string& host, std::str
 }
 
 std::optional<std::uint16_t> udp_service_port(const char* name) {
-  const servent* entry = ::getservbyname(name, "udp");
-  if (entry == nullptr) return std::nullopt;
-  return ntohs(static_cast<std::uint16_t>(entry->s_port));
+  servent entry{};
+  servent* found = nullptr;
+  char buffer[1024];
+  if (::getservbyname_r(name, "udp", &entry, buffer, sizeof buffer, &found) != 0 ||
+      found == nullptr) {
+    return std::nullopt;
+  }
+  return ntohs(static_cast<std::uint16_t>(found->s_port));
 }
 
 }  // namespace talk::platform

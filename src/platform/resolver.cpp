@@ -58,15 +58,4 @@ std::string local_host_name() {
   return name;
 }
 
-std::uint16_t service_port(const char* name, std::uint16_t fallback) {
-  servent entry{};
-  servent* found = nullptr;
-  char buffer[1024];
-  if (::getservbyname_r(name, "udp", &entry, buffer, sizeof buffer, &found) != 0 ||
-      found == nullptr) {
-    return fallback;
-  }
-  return ntohs(static_cast<std::uint16_t>(found->s_port));
-}
-
 }  // namespace talk::platform

@@ -26,7 +26,4 @@ class SystemResolver final : public Resolver {
 /// gethostname(), or "localhost" when it fails.
 std::string local_host_name();
 
-/// The UDP port of an /etc/services entry (getservbyname), or `fallback`.
-std::uint16_t service_port(const char* name, std::uint16_t fallback);
-
 }  // namespace talk::platform

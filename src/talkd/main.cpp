@@ -14,104 +14,27 @@
 #include "platform/privileges.hpp"
 #include "platform/resolver.hpp"
 #include "platform/signal_pipe.hpp"
-#include "platform/socket_activation.hpp"
 #include "platform/syslog_logger.hpp"
 #include "platform/tty_writer.hpp"
 #include "platform/user_db.hpp"
-#include "platform/user_file_reader.hpp"
 #include "platform/utmp_reader.hpp"
 #include "talk_config.hpp"
 #include "talkd/caching_resolver.hpp"
 #include "talkd/options.hpp"
 #include "talkd/server.hpp"
-
-namespace {
+#include "talkd/start_mode.hpp"
 
 using namespace talk;
-
-enum class Mode { Inetd, Systemd, Standalone };
-
-struct Sockets {
-  std::vector<std::unique_ptr<platform::UdpSocket>> owned;
-  std::vector<talkd::ListeningSocket> listening;
-};
-
-std::string adopt_socket(platform::UniqueFd fd, std::uint16_t otalk_port, Sockets& out) {
-  if (!platform::UdpSocket::is_datagram_socket(fd.get())) {
-    return "descriptor " + std::to_string(fd.get()) + " is not a datagram socket";
-  }
-  std::error_code ec;
-  auto socket =
-      std::make_unique<platform::UdpSocket>(platform::UdpSocket::adopt(std::move(fd), ec));
-  if (ec) return "cannot use the passed socket: " + ec.message();
-  const std::uint16_t port = socket->local_port(ec);
-  out.listening.push_back({socket.get(), port == otalk_port ? "otalk" : "ntalk"});
-  out.owned.push_back(std::move(socket));
-  return {};
-}
-
-std::string open_sockets(Mode mode, const talkd::Options& o, Sockets& out) {
-  if (mode == Mode::Inetd) return adopt_socket(platform::UniqueFd(0), proto::kOtalkPort, out);
-  if (mode == Mode::Systemd) {
-    std::error_code ec;
-    auto fds = platform::take_activation_sockets(ec);
-    if (ec) return "socket activation: " + ec.message();
-    if (fds.empty()) return "socket activation passed no sockets";
-    for (auto& fd : fds) {
-      if (std::string error = adopt_socket(std::move(fd), proto::kOtalkPort, out); !error.empty()) {
-        return error;
-      }
-    }
-    return {};
-  }
-  const std::uint16_t ntalk = o.ntalk_port.value_or(platform::service_port("ntalk", 518));
-  const std::uint16_t otalk = o.otalk_port.value_or(platform::service_port("talk", 517));
-  for (const auto& [port, label] : {std::pair{ntalk, "ntalk"}, std::pair{otalk, "otalk"}}) {
-    if (port == 0) continue;
-    std::error_code ec;
-    const platform::Ipv4Endpoint where{o.bind_address, port};
-    auto socket = std::make_unique<platform::UdpSocket>(platform::UdpSocket::open_bound(where, ec));
-    if (ec) return "cannot bind " + platform::format_endpoint(where) + ": " + ec.message();
-    out.listening.push_back({socket.get(), label});
-    out.owned.push_back(std::move(socket));
-  }
-  return {};
-}
-
-talkd::AclRules load_site_rules(const std::string& path, platform::Logger& logger, bool& ok) {
-  ok = true;
-  if (path.empty()) return {};
-  const std::optional<std::string> text = platform::read_admin_file(path);
-  if (!text) {
-    ok = false;
-    return {};
-  }
-  std::vector<std::string> problems;
-  talkd::AclRules rules = talkd::AclRules::parse(*text, problems);
-  for (const auto& problem : problems) {
-    logger.log(platform::LogLevel::Warning, std::string(path).append(":").append(problem));
-  }
-  return rules;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   const std::vector<std::string_view> args(argv + 1, argv + argc);
   const talkd::ParsedOptions parsed = talkd::parse_options(args);
   const talkd::Options& o = parsed.options;
 
-  Mode mode = Mode::Standalone;
-  if (!o.foreground) {
-    if (platform::socket_activation_requested()) {
-      mode = Mode::Systemd;
-    } else if (platform::UdpSocket::is_datagram_socket(0)) {
-      mode = Mode::Inetd;
-    }
-  }
+  const talkd::StartMode mode = talkd::detect_start_mode(o);
   // Under inetd, standard output and error are the socket: everything goes to syslog.
-  const bool may_print = mode != Mode::Inetd;
-  platform::SyslogLogger logger("talkd", o.debug, mode == Mode::Standalone);
+  const bool may_print = mode != talkd::StartMode::Inetd;
+  platform::SyslogLogger logger("talkd", o.debug, mode == talkd::StartMode::Standalone);
   auto fail = [&](const std::string& text, int code) {
     if (may_print) {
       (void)std::fprintf(stderr, "talkd: %s\n", text.c_str());
@@ -130,19 +53,21 @@ int main(int argc, char** argv) {
     (void)std::printf("talkd (talk-ng) %s\n", TALK_NG_VERSION);
     return 0;
   }
-  if (!o.foreground && mode == Mode::Standalone) {
+  if (!o.foreground && mode == talkd::StartMode::Standalone) {
     return fail(
         "standard input is not a datagram socket: run talkd from inetd or systemd, "
         "or use --foreground",
         1);
   }
 
-  Sockets sockets;
-  if (std::string error = open_sockets(mode, o, sockets); !error.empty()) return fail(error, 1);
+  talkd::ServingSockets sockets;
+  if (std::string error = talkd::open_serving_sockets(mode, o, sockets); !error.empty()) {
+    return fail(error, 1);
+  }
   if (sockets.listening.empty()) return fail("no socket to serve (both ports disabled)", 1);
 
   bool acl_ok = true;
-  talkd::AclRules site_rules = load_site_rules(o.acl_file, logger, acl_ok);
+  talkd::AclRules site_rules = talkd::load_site_rules(o.acl_file, logger, acl_ok);
   if (!acl_ok) return fail("cannot read the ACL file " + o.acl_file, 1);
 
   if (platform::running_as_root()) {
@@ -182,7 +107,8 @@ int main(int argc, char** argv) {
       {table, locator, ttys, policy, limiter, resolver, logger, clock}, settings);
 
   talkd::ServerSettings server_settings;
-  const auto default_idle = mode == Mode::Standalone ? std::chrono::seconds(0) : proto::kMaxIdle;
+  const auto default_idle =
+      mode == talkd::StartMode::Standalone ? std::chrono::seconds(0) : proto::kMaxIdle;
   server_settings.idle_timeout = o.idle_timeout.value_or(default_idle);
   platform::SystemPoller poller;
   talkd::Server server(sockets.listening, processor, table, poller, clock, logger, server_settings);
@@ -192,7 +118,7 @@ int main(int argc, char** argv) {
   if (ec) return fail("signal setup: " + ec.message(), 1);
   server.set_signals(&signals, [&] {
     bool ok = true;
-    talkd::AclRules rules = load_site_rules(o.acl_file, logger, ok);
+    talkd::AclRules rules = talkd::load_site_rules(o.acl_file, logger, ok);
     if (ok) {
       policy.set_site_rules(std::move(rules));
       logger.log(platform::LogLevel::Info, "reloaded the ACL file");
