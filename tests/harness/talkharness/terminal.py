@@ -147,11 +147,16 @@ class Terminal:
             time.sleep(0.05)
 
     def exit_status(self):
-        """None while the pane's process runs, else its exit status."""
-        dead = self._format("#{pane_dead} #{pane_dead_status}").split()
-        if not dead or dead[0] != "1":
+        """None while the pane's process runs, else its exit status: -N when signal N killed
+        it, -1 when tmux saw the pane die but has no status for it."""
+        dead = self._format("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}").split("|")
+        if dead[0] != "1":
             return None
-        return int(dead[1]) if len(dead) > 1 else -1
+        if len(dead) > 1 and dead[1]:
+            return int(dead[1])
+        if len(dead) > 2 and dead[2]:
+            return -int(dead[2])
+        return -1
 
     def resize(self, width, height):
         """Resizes the terminal's window (the program gets SIGWINCH)."""
