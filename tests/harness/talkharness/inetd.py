@@ -79,7 +79,13 @@ class Launcher:
                 time.sleep(0.02)
             if self._stop.is_set():
                 break
-            self._note(f"port {service.port}: pid {proc.pid} exited with status {proc.returncode}")
+            # The exit is recorded before the process leaves the running list, so a caller that
+            # sees no running pid also sees its exit.
+            with self._lock:
+                self.events.append((time.monotonic() - self._start,
+                                    f"port {service.port}: pid {proc.pid} exited with status "
+                                    f"{proc.returncode}"))
+                self._procs.pop(service.port, None)
 
     def starts(self):
         """How many times a daemon was started."""
@@ -90,8 +96,9 @@ class Launcher:
         return [int(text.rsplit(" ", 1)[1]) for _, text in self.events if " exited " in text]
 
     def running_pids(self):
+        """Daemons running, or ended but with their exit not yet recorded."""
         with self._lock:
-            return [p.pid for p in self._procs.values() if p.poll() is None]
+            return [p.pid for p in self._procs.values()]
 
     def stop(self):
         """Stops watching, kills the running daemons by pid, closes the sockets."""
