@@ -14,6 +14,9 @@ class Resolver {
   virtual std::string verified_name(std::uint32_t ipv4) = 0;
   /// True when `ipv4` is an address of this host (loopback included).
   virtual bool is_local_address(std::uint32_t ipv4) = 0;
+  /// False while the name of `ipv4` is still being looked up (verified_name would answer with
+  /// the address meanwhile); a resolver that answers at once is always ready.
+  virtual bool name_ready(std::uint32_t /*ipv4*/) { return true; }
 };
 
 /// getnameinfo/getaddrinfo and a bind test for locality.

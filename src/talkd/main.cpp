@@ -10,6 +10,7 @@
 #include "platform/datagram_socket.hpp"
 #include "platform/local_time.hpp"
 #include "platform/logind_sessions.hpp"
+#include "platform/name_lookups.hpp"
 #include "platform/poll_loop.hpp"
 #include "platform/privileges.hpp"
 #include "platform/resolver.hpp"
@@ -86,7 +87,8 @@ int main(int argc, char** argv) {
   platform::PasswdUserDb users;
   platform::DevTtyWriter ttys;
   platform::SystemResolver system_resolver;
-  talkd::CachingResolver resolver(system_resolver, clock);
+  platform::ThreadedNameLookups name_lookups;
+  talkd::CachingResolver resolver(system_resolver, name_lookups, clock);
   platform::SafeUserFileReader files;
   talkd::AccessPolicy policy(std::move(site_rules), o.strict, users, files, logger);
   talkd::RateLimiter limiter(clock, {});
@@ -112,6 +114,7 @@ int main(int argc, char** argv) {
   server_settings.idle_timeout = o.idle_timeout.value_or(default_idle);
   platform::SystemPoller poller;
   talkd::Server server(sockets.listening, processor, table, poller, clock, logger, server_settings);
+  server.set_names(&resolver);
 
   std::error_code ec;
   platform::SignalPipe signals = platform::SignalPipe::open(ec);

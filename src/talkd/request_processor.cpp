@@ -98,6 +98,20 @@ proto::CtlResponse RequestProcessor::process(const proto::CtlMessage& msg, proto
   return response;
 }
 
+bool RequestProcessor::needs_name(const proto::CtlMessage& msg, proto::DecodeError error,
+                                  const platform::Ipv4Endpoint& source, Wire wire) {
+  if (error != proto::DecodeError::None || msg.type != RequestType::Announce) return false;
+  // Only a new invitation or an explicit re-announce rings; duplicates are answered at once.
+  const Invitation* stored =
+      parts_.table.find_request(msg.l_name, msg.r_name, RequestType::Announce, msg.pid);
+  if (stored != nullptr && msg.id_num <= stored->id) return false;
+  const std::size_t field = wire == Wire::Otalk ? proto::kOtalkNameSize : proto::kNameSize;
+  const std::string callee = parts_.locator.login_name_for(msg.r_name, field);
+  if (!parts_.policy.allows(msg.l_name, source.address, callee)) return false;
+  if (parts_.locator.locate(callee, msg.r_tty).answer != Answer::Success) return false;
+  return !parts_.resolver.name_ready(source.address);
+}
+
 proto::CtlResponse RequestProcessor::announce(const proto::CtlMessage& msg,
                                               const platform::Ipv4Endpoint& source, Wire wire) {
   const std::size_t field = wire == Wire::Otalk ? proto::kOtalkNameSize : proto::kNameSize;
@@ -119,7 +133,7 @@ proto::CtlResponse RequestProcessor::announce(const proto::CtlMessage& msg,
     entry.r_tty = where.tty;
     entry.pid = msg.pid;
     entry.addr = msg.addr;
-    entry.origin = origin_of(source);
+    entry.origin = source.address;
     const std::uint32_t id = parts_.table.insert(std::move(entry)).id;
     if (!may_ring(source, callee)) {
       if (settings_.debug) log(platform::LogLevel::Debug, "rate limit, not ringing");
@@ -165,15 +179,12 @@ proto::Answer RequestProcessor::ring(const proto::CtlMessage& msg, const Locatio
 }
 
 bool RequestProcessor::may_ring(const platform::Ipv4Endpoint& source, const std::string& callee) {
-  // Callers on this host are not limited: they could as well use write(1), and the limits
-  // exist so that remote hosts cannot flood terminals.
-  if (origin_of(source) == platform::kLoopbackAddress) return true;
-  return parts_.limiter.allow_ring(source.address, callee);
+  // Callers on this host are limited like remote ones, all of its addresses together (any
+  // 127/8 address is local, so counting them apart would let one user multiply the limit).
+  return parts_.limiter.allow_ring(rate_key_of(source), callee);
 }
 
-std::uint32_t RequestProcessor::origin_of(const platform::Ipv4Endpoint& source) {
-  // Every address of this host counts as the same origin, so an invitation left through one
-  // local address can be deleted through another.
+std::uint32_t RequestProcessor::rate_key_of(const platform::Ipv4Endpoint& source) {
   if (platform::is_loopback(source.address) || parts_.resolver.is_local_address(source.address)) {
     return platform::kLoopbackAddress;
   }
@@ -198,7 +209,7 @@ proto::CtlResponse RequestProcessor::leave_invite(const proto::CtlMessage& msg,
   entry.r_tty = msg.r_tty;
   entry.pid = msg.pid;
   entry.addr = msg.addr;
-  entry.origin = platform::kLoopbackAddress;
+  entry.origin = source.address;
   return answer_for(msg, Answer::Success, parts_.table.insert(std::move(entry)).id);
 }
 
@@ -213,7 +224,9 @@ proto::CtlResponse RequestProcessor::look_up(const proto::CtlMessage& msg) {
 
 proto::CtlResponse RequestProcessor::remove(const proto::CtlMessage& msg,
                                             const platform::Ipv4Endpoint& source) {
-  const bool removed = parts_.table.erase(msg.id_num, origin_of(source));
+  // Only the exact address that made the invitation may delete it: a client deletes through
+  // the socket that left it, so another address of this host is another origin.
+  const bool removed = parts_.table.erase(msg.id_num, source.address);
   return answer_for(msg, removed ? Answer::Success : Answer::NotHere);
 }
 

@@ -57,6 +57,11 @@ class RequestProcessor {
   proto::CtlResponse process(const proto::CtlMessage& msg, proto::DecodeError error,
                              const platform::Ipv4Endpoint& source, Wire wire = Wire::Ntalk);
 
+  /// True when answering `msg` now would ring the callee while the caller's host name is still
+  /// being looked up (the lookup is then under way): hold the request until the name is known.
+  bool needs_name(const proto::CtlMessage& msg, proto::DecodeError error,
+                  const platform::Ipv4Endpoint& source, Wire wire = Wire::Ntalk);
+
  private:
   proto::CtlResponse announce(const proto::CtlMessage& msg, const platform::Ipv4Endpoint& source,
                               Wire wire);
@@ -66,7 +71,7 @@ class RequestProcessor {
   proto::CtlResponse remove(const proto::CtlMessage& msg, const platform::Ipv4Endpoint& source);
   proto::Answer ring(const proto::CtlMessage& msg, const Location& where,
                      const platform::Ipv4Endpoint& source);
-  std::uint32_t origin_of(const platform::Ipv4Endpoint& source);
+  std::uint32_t rate_key_of(const platform::Ipv4Endpoint& source);
   bool may_ring(const platform::Ipv4Endpoint& source, const std::string& callee);
   void log(platform::LogLevel level, const std::string& text);
 

@@ -15,6 +15,8 @@
 #include "platform/logger.hpp"
 #include "platform/poll_loop.hpp"
 #include "platform/signal_pipe.hpp"
+#include "talkd/caching_resolver.hpp"
+#include "talkd/held_announcements.hpp"
 #include "talkd/invitation_table.hpp"
 #include "talkd/request_processor.hpp"
 
@@ -30,6 +32,8 @@ struct ServerSettings {
   std::chrono::milliseconds idle_timeout{0};
   /// Datagrams handled from one socket before the others get a turn.
   std::size_t burst = 64;
+  /// How long an announcement waits for its caller's host name before the address is used.
+  std::chrono::milliseconds name_wait{4000};
 };
 
 enum class StopReason { Idle, Signal, Error };
@@ -42,6 +46,17 @@ class Server {
 
   /// Termination and reload come through `signals` (may be null); `on_reload` runs on SIGHUP.
   void set_signals(platform::SignalPipe* signals, std::function<void()> on_reload);
+
+  /// Host names come from `names` (may be null: then the processor's resolver answers at once);
+  /// an announcement whose caller's name is being looked up is answered when it is known.
+  void set_names(CachingResolver* names) { names_ = names; }
+
+  /// Answers the held announcements whose names have arrived (when `lookups_finished`) or
+  /// whose wait is over (with the address for a name).
+  void settle_names(bool lookups_finished);
+
+  /// Announcements waiting for a host name.
+  std::size_t held() const { return held_.size(); }
 
   /// Serves until idle, a termination signal, or a fatal socket error.
   StopReason run();
@@ -56,6 +71,11 @@ class Server {
 
  private:
   bool drain(ListeningSocket& listening);
+  bool answer(platform::DatagramSocket& socket, const proto::CtlMessage& msg,
+              proto::DecodeError error, const platform::Ipv4Endpoint& source, Wire wire);
+  bool answer_or_hold(platform::DatagramSocket& socket, const proto::CtlMessage& msg,
+                      proto::DecodeError error, const platform::Ipv4Endpoint& source, Wire wire);
+  void answer_held(std::uint32_t ipv4);
   std::chrono::milliseconds poll_timeout() const;
   void log_once(bool& logged, const std::string& text);
 
@@ -67,6 +87,8 @@ class Server {
   platform::Logger& logger_;
   ServerSettings settings_;
   platform::SignalPipe* signals_ = nullptr;
+  CachingResolver* names_ = nullptr;
+  HeldAnnouncements held_;
   std::function<void()> on_reload_;
   std::chrono::steady_clock::time_point last_request_;
   std::size_t dropped_wrong_length_ = 0;

@@ -6,11 +6,13 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "platform/clock.hpp"
 #include "platform/datagram_socket.hpp"
 #include "platform/login_records.hpp"
+#include "platform/name_lookups.hpp"
 #include "platform/resolver.hpp"
 #include "platform/tty_writer.hpp"
 #include "platform/user_db.hpp"
@@ -119,6 +121,17 @@ class FakeSocket final : public platform::DatagramSocket {
     return std::make_error_code(std::errc::resource_unavailable_try_again);
   }
   std::vector<Sent> sent;
+};
+
+/// Lookups that finish only when the test says so.
+class FakeNameLookups final : public platform::NameLookups {
+ public:
+  void start(std::uint32_t ipv4) override { started.push_back(ipv4); }
+  int fd() const override { return -1; }
+  std::vector<platform::NameAnswer> collect() override { return std::exchange(finished, {}); }
+  void finish(std::uint32_t ipv4, const std::string& name) { finished.push_back({ipv4, name}); }
+  std::vector<std::uint32_t> started;
+  std::vector<platform::NameAnswer> finished;
 };
 
 }  // namespace talk::talkd::testing

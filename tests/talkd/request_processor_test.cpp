@@ -131,20 +131,6 @@ TEST_F(ProcessorTest, LookUpDoesNotFindAnnouncements) {
   EXPECT_EQ(process(request(RequestType::LookUp, "bob", "alice")).answer, Answer::NotHere);
 }
 
-TEST_F(ProcessorTest, DeleteOnlyByTheHostThatMadeIt) {
-  const auto left = process(request(RequestType::LeaveInvite, "alice", "bob"), kLocal);
-  EXPECT_EQ(process(request(RequestType::Delete, "bob", "alice", left.id_num), kRemote).answer,
-            Answer::NotHere);
-  EXPECT_EQ(table.size(), 1U);
-  // Any local address counts as the same host.
-  const platform::Ipv4Endpoint other_local{0x0a000001, 5000};
-  EXPECT_EQ(process(request(RequestType::Delete, "alice", "bob", left.id_num), other_local).answer,
-            Answer::Success);
-  EXPECT_EQ(table.size(), 0U);
-  EXPECT_EQ(process(request(RequestType::Delete, "alice", "bob", left.id_num), kLocal).answer,
-            Answer::NotHere);
-}
-
 TEST_F(ProcessorTest, DeleteOfAnAnnouncementByItsCaller) {
   const auto a = process(request(RequestType::Announce, "alice", "bob"), kRemote);
   EXPECT_EQ(process(request(RequestType::Delete, "alice", "bob", a.id_num), kRemote).answer,
@@ -199,13 +185,6 @@ TEST_F(ProcessorTest, RateLimitPerHostPerMinute) {
   const platform::Ipv4Endpoint other{0x0a000009, 4000};
   process(request(RequestType::Announce, "alice", "bob"), other);
   EXPECT_EQ(ttys.writes.size(), RateLimits{}.rings_per_host_per_minute + 1);
-}
-
-TEST_F(ProcessorTest, LocalCallersAreNotRateLimited) {
-  for (int pid = 0; pid < 30; ++pid) {
-    process(request(RequestType::Announce, "alice", "bob", 0, pid), kLocal);
-  }
-  EXPECT_EQ(ttys.writes.size(), 30U);
 }
 
 TEST_F(ProcessorTest, EveryByteInEveryNameFieldNeverReachesTheTtyRaw) {
