@@ -1,4 +1,5 @@
-// Socket activation: sd_listen_fds, or the same LISTEN_PID/LISTEN_FDS protocol by hand.
+// Socket activation: the LISTEN_PID/LISTEN_FDS protocol of sd_listen_fds(3), read by hand so that
+// a start needs no libsystemd.
 #include "platform/socket_activation.hpp"
 
 #include <fcntl.h>
@@ -11,18 +12,11 @@
 #include <optional>
 #include <string_view>
 
-#include "talk_config.hpp"
-
-#if TALK_HAVE_SYSTEMD
-#include <systemd/sd-daemon.h>
-#endif
-
 namespace talk::platform {
 namespace {
 
 constexpr int kFirstListenFd = 3;  // SD_LISTEN_FDS_START
 
-#if !TALK_HAVE_SYSTEMD
 std::optional<long> env_number(const char* name) {
   const char* text = std::getenv(name);
   if (text == nullptr || *text == '\0') return std::nullopt;
@@ -32,7 +26,6 @@ std::optional<long> env_number(const char* name) {
   if (result.ec != std::errc() || result.ptr != view.data() + view.size()) return std::nullopt;
   return value;
 }
-#endif
 
 }  // namespace
 
@@ -44,13 +37,6 @@ std::vector<UniqueFd> take_activation_sockets(std::error_code& ec) {
   ec.clear();
   std::vector<UniqueFd> fds;
   int count = 0;
-#if TALK_HAVE_SYSTEMD
-  count = ::sd_listen_fds(1);
-  if (count < 0) {
-    ec = {-count, std::generic_category()};
-    return fds;
-  }
-#else
   const auto pid = env_number("LISTEN_PID");
   const auto n = env_number("LISTEN_FDS");
   if (pid && n && *pid == static_cast<long>(::getpid()) && *n > 0 && *n < 64) {
@@ -62,7 +48,6 @@ std::vector<UniqueFd> take_activation_sockets(std::error_code& ec) {
   ::unsetenv("LISTEN_FDS");
   ::unsetenv("LISTEN_FDNAMES");
   if (ec) return fds;
-#endif
   for (int fd = kFirstListenFd; fd < kFirstListenFd + count; ++fd) {
     const int flags = ::fcntl(fd, F_GETFD);
     if (flags < 0) {
