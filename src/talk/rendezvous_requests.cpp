@@ -124,6 +124,9 @@ void Rendezvous::on_channel_error(Channel channel, std::error_code error, TimePo
 
 std::optional<TimePoint> Rendezvous::next_deadline() const {
   std::optional<TimePoint> next = ring_at_;
+  for (const auto& timer : {check_at_, grace_at_}) {
+    if (timer && (!next || *timer < *next)) next = timer;
+  }
   for (const Pending& p : pending_) {
     const TimePoint t = std::min(p.next_send, p.give_up_at);
     if (!next || t < *next) next = t;
