@@ -61,8 +61,12 @@ void Session::poll_once() {
   std::vector<platform::PollEntry> entries;
   entries.push_back({io_.signals->fd(), true});
   auto& sockets = io_.resources->sockets;
+  // Once talking and the DELETEs are answered, the daemon sockets cost nothing per keystroke.
+  const bool daemons = state_ == State::Rendezvous || !rendezvous_.idle();
   for (auto& per_host : sockets) {
-    for (auto& socket : per_host) entries.push_back({socket.valid() ? socket.fd() : -1, true});
+    for (auto& socket : per_host) {
+      entries.push_back({daemons && socket.valid() ? socket.fd() : -1, true});
+    }
   }
   const std::size_t listener_at = entries.size();
   const bool rendezvous = state_ == State::Rendezvous;
@@ -87,7 +91,7 @@ void Session::poll_once() {
   const TimePoint after = io_.clock->steady_now();
   if (entries[0].readable) handle_signals(after);
   if (state_ == State::Finished) return;
-  read_daemon_sockets(after);
+  if (daemons) read_daemon_sockets(after);
   const auto& connect = entries[listener_at + 1];
   if (state_ == State::Rendezvous)
     take_rendezvous_streams(connect.writable || connect.failed, after);
