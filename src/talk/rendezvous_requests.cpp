@@ -91,6 +91,11 @@ bool Rendezvous::source_ok(Channel channel, const platform::Ipv4Endpoint& source
 }
 
 void Rendezvous::on_channel_error(Channel channel, std::error_code error, TimePoint now) {
+  // A firewall's drop (EPERM) or a full queue loses one datagram: retransmission covers it.
+  if (error == std::errc::operation_not_permitted || error == std::errc::no_buffer_space ||
+      error == std::errc::not_enough_memory) {
+    return;
+  }
   const DaemonHost host = route(channel.host);
   const auto h = idx(host);
   refused_[h][idx(channel.dialect)] = true;

@@ -104,6 +104,18 @@ TEST(RendezvousCrossing, CrossingCallsMeetAndKeepOneConnection) {
   EXPECT_GT(simultaneous, 20) << "both sides connecting at once was exercised";
 }
 
+TEST(RendezvousCrossing, ADatagramAFirewallDropsIsRetransmittedNotFatal) {
+  Sim sim;
+  sim.silent[1][0] = true;
+  sim.start();
+  sim.r.on_channel_error({DaemonHost::Remote, Dialect::Ntalk},
+                         std::make_error_code(std::errc::operation_not_permitted), sim.now);
+  sim.pump();
+  EXPECT_FALSE(sim.has(Kind::Failed));
+  sim.silent[1][0] = false;
+  ASSERT_TRUE(sim.run_until([&] { return sim.r.phase() == Phase::Ringing; }, 2s));
+}
+
 TEST(RendezvousCrossing, OurOwnInvitationIsNotACrossingCall) {
   Sim sim;
   sim.start();
