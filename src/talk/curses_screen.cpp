@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cwchar>
 #include <string>
+#include <vector>
 
 #include "platform/terminal_mode.hpp"
 
@@ -37,6 +38,8 @@ std::wstring to_wide(const std::string& text) {
 struct CursesScreen::State {
   SCREEN* screen = nullptr;
   bool clear_next = true;
+  std::vector<FrameRow> shown;  // what the rows hold now; unchanged rows are not touched
+  int cols = 0;
 };
 
 CursesScreen::CursesScreen(int input_fd, int output_fd) : output_fd_(output_fd) {
@@ -51,6 +54,7 @@ CursesScreen::CursesScreen(int input_fd, int output_fd) : output_fd_(output_fd) 
   leaveok(stdscr, FALSE);
   scrollok(stdscr, FALSE);
   idlok(stdscr, FALSE);
+  typeahead(-1);  // no poll of the keyboard in every refresh: the session reads it
   state_ = std::move(state);
 }
 
@@ -67,12 +71,22 @@ void CursesScreen::close() {
 
 void CursesScreen::draw(const Frame& frame) {
   if (!state_) return;
-  if (state_->clear_next) {
-    clearok(curscr, TRUE);
+  auto& shown = state_->shown;
+  if (state_->clear_next || state_->cols != COLS || shown.size() != frame.lines.size()) {
+    if (state_->clear_next) clearok(curscr, TRUE);
     state_->clear_next = false;
+    state_->cols = COLS;
+    shown.assign(frame.lines.size(), FrameRow{});
+    for (auto& row : shown) row.width = -1;  // matches no real row: all are drawn
   }
   for (int row = 0; row < frame.rows && row < LINES; ++row) {
-    const FrameRow& line = frame.lines[static_cast<std::size_t>(row)];
+    const auto index = static_cast<std::size_t>(row);
+    const FrameRow& line = frame.lines[index];
+    if (shown[index].width == line.width && shown[index].separator == line.separator &&
+        shown[index].text == line.text) {
+      continue;
+    }
+    shown[index] = line;
     move(row, 0);
     clrtoeol();
     if (line.separator) mvhline(row, 0, ACS_HLINE, COLS);

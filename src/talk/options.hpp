@@ -42,7 +42,7 @@ struct ParsedCommandLine {
 /// Parses argv[1..]. `--help`/`--version` win over a missing person.
 ParsedCommandLine parse_command_line(std::span<const std::string_view> args);
 
-inline constexpr std::string_view kUsage = "Usage: talk user [ttyname]";
+inline constexpr std::string_view kUsage = "Usage: talk person [ttyname]";
 
 /// The full --help text.
 std::string help_text();

@@ -10,25 +10,30 @@ Pane::Pane(std::size_t max_lines) : max_lines_(std::max<std::size_t>(max_lines, 
 }
 
 void Pane::add_glyph(Glyph glyph) {
+  ++revision_;
   lines_.back().push_back(std::move(glyph));
 }
 
 bool Pane::combine_with_last(const std::string& text) {
   if (lines_.back().empty()) return false;
+  ++revision_;
   lines_.back().back().text += text;
   return true;
 }
 
 void Pane::newline() {
+  ++revision_;
   lines_.emplace_back();
   while (lines_.size() > max_lines_) lines_.pop_front();
 }
 
 void Pane::erase_char() {
+  ++revision_;
   if (!lines_.back().empty()) lines_.back().pop_back();
 }
 
 void Pane::erase_word() {
+  ++revision_;
   Line& line = lines_.back();
   const auto is_space = [](const Glyph& g) { return !g.text.empty() && g.text[0] == ' '; };
   while (!line.empty() && is_space(line.back())) line.pop_back();
@@ -36,10 +41,12 @@ void Pane::erase_word() {
 }
 
 void Pane::kill_line() {
+  ++revision_;
   lines_.back().clear();
 }
 
 void Pane::clear() {
+  ++revision_;
   lines_.clear();
   lines_.emplace_back();
   scroll_offset_ = 0;
@@ -106,6 +113,7 @@ std::vector<PaneRow> Pane::visible_rows(int width, int height, int& cursor_row,
 
 void Pane::scroll(int rows, int width, int height) {
   const int max_offset = std::max(0, total_rows(std::max(width, 1)) - std::max(height, 1));
+  ++revision_;
   scroll_offset_ = std::clamp(scroll_offset_ + rows, 0, max_offset);
 }
 

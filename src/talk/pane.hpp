@@ -50,8 +50,13 @@ class Pane {
 
   /// Scrolls back (positive) or forward (negative) by `rows`, clamped to the text at `width`.
   void scroll(int rows, int width, int height);
-  void scroll_to_end() { scroll_offset_ = 0; }
+  void scroll_to_end() {
+    if (scroll_offset_ != 0) ++revision_;
+    scroll_offset_ = 0;
+  }
   int scroll_offset() const { return scroll_offset_; }
+  /// Changes whenever what the pane shows may have changed (text or scroll position).
+  std::uint64_t revision() const { return revision_; }
   std::size_t line_count() const { return lines_.size(); }
   /// The text of logical line `index` (0 = oldest kept), for tests and logs.
   std::string line_text(std::size_t index) const;
@@ -64,6 +69,7 @@ class Pane {
   std::deque<Line> lines_;
   std::size_t max_lines_;
   int scroll_offset_ = 0;
+  std::uint64_t revision_ = 0;
 };
 
 }  // namespace talk::client

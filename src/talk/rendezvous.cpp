@@ -83,6 +83,9 @@ void Rendezvous::complete(Pending p, Answer answer, std::uint32_t id,
   switch (p.purpose) {
     case Purpose::Cleanup:
       return;
+    case Purpose::Check:
+      on_check_reply(answer, id, addr, now);
+      return;
     case Purpose::LookUp:
       if (phase_ != Phase::LookingUp) return;
       if (answer == Answer::Success && addr) {
@@ -97,6 +100,11 @@ void Rendezvous::complete(Pending p, Answer answer, std::uint32_t id,
       }
       begin_invite(now);
       return;
+    case Purpose::LeaveInvite:
+      if (phase_ != Phase::Announcing) return;
+      local_id_ = id;  // the answer field of this reply is junk on several daemons
+      announce(now);
+      return;
     case Purpose::Announce:
       if (phase_ != Phase::Announcing) return;
       if (answer != Answer::Success) {
@@ -105,30 +113,32 @@ void Rendezvous::complete(Pending p, Answer answer, std::uint32_t id,
         return;
       }
       remote_id_ = id;
-      request(DaemonHost::Local, RequestType::LeaveInvite, Purpose::LeaveInvite, msg_id_, now);
-      return;
-    case Purpose::LeaveInvite:
-      if (phase_ != Phase::Announcing) return;
-      local_id_ = id;  // the answer field of this reply is junk on several daemons
-      phase_ = Phase::Ringing;
       if (!reringing_) status(text::kWaitingForParty);
-      ring_at_ = now + config_.timing.ring_wait;
+      start_ringing(now);
       return;
   }
 }
 
+// Our invitation is stored before the callee is rung, so a callee that answers at once finds it.
 void Rendezvous::begin_invite(TimePoint now) {
   phase_ = Phase::Announcing;
   msg_id_ = 0xffffffffu;  // an impossible id: the daemon rings and assigns one
   status(text::kTryingRemoteDaemon);
+  request(DaemonHost::Local, RequestType::LeaveInvite, Purpose::LeaveInvite, msg_id_, now);
+}
+
+void Rendezvous::announce(TimePoint now) {
   request(DaemonHost::Remote, RequestType::Announce, Purpose::Announce, msg_id_, now);
 }
 
 void Rendezvous::on_connect_result(std::error_code error, TimePoint now) {
+  if (phase_ == Phase::Crossing) {
+    crossing_connect_result(error, now);
+    return;
+  }
   if (phase_ != Phase::Connecting) return;
   if (!error) {
-    phase_ = Phase::Connected;
-    actions_.push_back({RendezvousAction::Kind::Connected, {}, {}, {}, {}, {}});
+    finish_connected(Stream::Outgoing, now);
     return;
   }
   // A stale invitation (its caller is gone): remove it and ring ourselves. The daemon is LIFO.
@@ -138,15 +148,28 @@ void Rendezvous::on_connect_result(std::error_code error, TimePoint now) {
 
 void Rendezvous::on_accepted(TimePoint now) {
   if (phase_ == Phase::Connected || phase_ == Phase::Failed || phase_ == Phase::Quitting) return;
-  finish_connected(now);
+  if (phase_ == Phase::Crossing) {
+    crossing_accepted(now);
+    return;
+  }
+  finish_connected(Stream::Accepted, now);
 }
 
-void Rendezvous::finish_connected(TimePoint now) {
+void Rendezvous::finish_connected(Stream stream, TimePoint now) {
   phase_ = Phase::Connected;
   ring_at_.reset();
+  check_at_.reset();
+  grace_at_.reset();
   std::erase_if(pending_, [](const Pending& p) { return p.purpose != Purpose::Cleanup; });
+  // A connect decided on but not yet started is never started.
+  std::erase_if(actions_, [](const RendezvousAction& a) {
+    return a.kind == RendezvousAction::Kind::Connect;
+  });
   delete_invitations(now);
-  actions_.push_back({RendezvousAction::Kind::Connected, {}, {}, {}, {}, {}});
+  RendezvousAction action;
+  action.kind = RendezvousAction::Kind::Connected;
+  action.stream = stream;
+  actions_.push_back(std::move(action));
 }
 
 void Rendezvous::delete_invitations(TimePoint now) {
@@ -161,6 +184,8 @@ void Rendezvous::on_quit(TimePoint now) {
   if (phase_ == Phase::Connected || phase_ == Phase::Failed) return;
   phase_ = Phase::Quitting;
   ring_at_.reset();
+  check_at_.reset();
+  grace_at_.reset();
   std::erase_if(pending_, [](const Pending& p) { return p.purpose != Purpose::Cleanup; });
   delete_invitations(now);
 }
@@ -168,6 +193,8 @@ void Rendezvous::on_quit(TimePoint now) {
 void Rendezvous::fail(std::string text, std::string detail) {
   phase_ = Phase::Failed;
   ring_at_.reset();
+  check_at_.reset();
+  grace_at_.reset();
   std::erase_if(pending_, [](const Pending& p) { return p.purpose != Purpose::Cleanup; });
   RendezvousAction action;
   action.kind = RendezvousAction::Kind::Failed;
@@ -199,19 +226,20 @@ void Rendezvous::on_timer(TimePoint now) {
     if (p.purpose == Purpose::Cleanup || phase_ == Phase::Failed || phase_ == Phase::Quitting) {
       continue;
     }
+    if (p.purpose == Purpose::Check) {  // an unanswered check finds nothing
+      on_check_reply(Answer::NotHere, 0, std::nullopt, now);
+      continue;
+    }
+    if (p.purpose == Purpose::LeaveInvite && phase_ == Phase::Announcing) {
+      announce(now);  // ring anyway: a callee who rings back is met by the checks
+      continue;
+    }
     const std::string where =
         p.host == DaemonHost::Local ? std::string("this machine") : config_.remote_host_name;
     fail("No answer from the talk daemon on " + where, daemon_hint(p.host));
     delete_invitations(now);
   }
-  if (ring_at_ && now >= *ring_at_ && phase_ == Phase::Ringing && remote_id_) {
-    ring_at_.reset();
-    reringing_ = true;
-    phase_ = Phase::Announcing;
-    status(text::kRingingAgain);
-    msg_id_ = *remote_id_ + 1;  // a higher id makes the daemon ring again
-    request(DaemonHost::Remote, RequestType::Announce, Purpose::Announce, msg_id_, now);
-  }
+  crossing_timers(now);
 }
 
 }  // namespace talk::client

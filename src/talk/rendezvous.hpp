@@ -1,8 +1,11 @@
 // The rendezvous with the talk daemons as a pure, event-driven state machine (no sockets, no
-// clock inside): LOOK_UP at the callee's daemon and connect to a waiting invitation, or ANNOUNCE
-// there and LEAVE_INVITE at our own daemon, re-ringing every 30 s until someone connects; then
-// DELETE what we left. Requests are retransmitted with backoff, and a host whose ntalk daemon
-// is silent or unreachable is tried with the old 76-byte protocol.
+// clock inside): LOOK_UP at the callee's daemon and connect to a waiting invitation, or
+// LEAVE_INVITE at our own daemon and then ANNOUNCE at the callee's, re-ringing every 30 s until
+// someone connects; then DELETE what we left. While ringing, LOOK_UPs at the callee's daemon
+// notice a crossing call (the callee ringing us back) and connect to it; when both sides connect
+// at once, the connection to the lower listening address survives on both. Requests are
+// retransmitted with backoff, and a host whose ntalk daemon is silent or unreachable is tried
+// with the old 76-byte protocol.
 #pragma once
 
 #include <chrono>
@@ -38,6 +41,9 @@ struct RendezvousTiming {
   Millis otalk_after{1200};      // silent ntalk daemon: also try otalk from then on
   Millis ring_wait{30000};       // RING_WAIT
   Millis cleanup_give_up{3000};  // DELETEs after connecting or quitting
+  Millis first_check{1000};      // while ringing: first LOOK_UP for a crossing call
+  Millis max_check{8000};        // the checks back off to this interval
+  Millis crossing_grace{500};    // lower listener: wait this long for the surviving connection
 };
 
 struct RendezvousConfig {
@@ -59,12 +65,15 @@ struct RendezvousConfig {
   RendezvousTiming timing;
 };
 
+/// Which TCP stream a Connected action means: the one we connected, or the one we accepted.
+enum class Stream : std::uint8_t { Outgoing, Accepted };
+
 struct RendezvousAction {
   enum class Kind : std::uint8_t {
     Send,       // bytes to `channel`
     Connect,    // TCP connect to `endpoint` (a waiting invitation)
     Status,     // show `text` in brackets
-    Connected,  // the conversation can start (after Connect success or an accepted caller)
+    Connected,  // the conversation can start on `stream`; drop the other one, if any
     Failed,     // give up: `text` in brackets, `detail` a hint for stderr; exit non-zero
   };
   Kind kind = Kind::Status;
@@ -73,6 +82,7 @@ struct RendezvousAction {
   platform::Ipv4Endpoint endpoint;
   std::string text;
   std::string detail;
+  Stream stream = Stream::Outgoing;
 };
 
 enum class Phase : std::uint8_t {
@@ -81,6 +91,7 @@ enum class Phase : std::uint8_t {
   Connecting,
   Announcing,
   Ringing,
+  Crossing,  // connecting to the callee's own invitation while ours still stands
   Connected,
   Quitting,
   Failed
@@ -110,7 +121,7 @@ class Rendezvous {
   int datagrams_sent() const { return sent_; }
 
  private:
-  enum class Purpose : std::uint8_t { LookUp, Announce, LeaveInvite, Cleanup };
+  enum class Purpose : std::uint8_t { LookUp, Announce, LeaveInvite, Check, Cleanup };
   enum class HostDialect : std::uint8_t { Unknown, Ntalk, Otalk };
   struct Pending {
     DaemonHost host;
@@ -133,7 +144,18 @@ class Rendezvous {
   void complete(Pending p, proto::Answer answer, std::uint32_t id,
                 const std::optional<platform::Ipv4Endpoint>& addr, TimePoint now);
   void begin_invite(TimePoint now);
-  void finish_connected(TimePoint now);
+  void announce(TimePoint now);
+  void finish_connected(Stream stream, TimePoint now);
+  // Crossing calls (rendezvous_crossing.cpp).
+  void start_ringing(TimePoint now);
+  void check_for_crossing(bool then_rering, TimePoint now);
+  void on_check_reply(proto::Answer answer, std::uint32_t id,
+                      const std::optional<platform::Ipv4Endpoint>& addr, TimePoint now);
+  void rering(TimePoint now);
+  bool lower_listener() const;
+  void crossing_accepted(TimePoint now);
+  void crossing_connect_result(std::error_code error, TimePoint now);
+  void crossing_timers(TimePoint now);
   void delete_invitations(TimePoint now);
   void fail(std::string text, std::string detail);
   std::string daemon_hint(DaemonHost host) const;
@@ -152,6 +174,16 @@ class Rendezvous {
   std::optional<TimePoint> ring_at_;
   bool reringing_ = false;
   int sent_ = 0;
+  // Crossing calls.
+  enum class Outgoing : std::uint8_t { None, InFlight, Up };
+  std::optional<TimePoint> check_at_;
+  Millis check_interval_{0};
+  bool checking_ = false;
+  bool rering_after_check_ = false;
+  std::optional<platform::Ipv4Endpoint> peer_listen_;
+  Outgoing outgoing_ = Outgoing::None;
+  bool accepted_held_ = false;
+  std::optional<TimePoint> grace_at_;
 };
 
 }  // namespace talk::client

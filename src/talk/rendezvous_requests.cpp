@@ -91,6 +91,11 @@ bool Rendezvous::source_ok(Channel channel, const platform::Ipv4Endpoint& source
 }
 
 void Rendezvous::on_channel_error(Channel channel, std::error_code error, TimePoint now) {
+  // A firewall's drop (EPERM) or a full queue loses one datagram: retransmission covers it.
+  if (error == std::errc::operation_not_permitted || error == std::errc::no_buffer_space ||
+      error == std::errc::not_enough_memory) {
+    return;
+  }
   const DaemonHost host = route(channel.host);
   const auto h = idx(host);
   refused_[h][idx(channel.dialect)] = true;
@@ -124,6 +129,9 @@ void Rendezvous::on_channel_error(Channel channel, std::error_code error, TimePo
 
 std::optional<TimePoint> Rendezvous::next_deadline() const {
   std::optional<TimePoint> next = ring_at_;
+  for (const auto& timer : {check_at_, grace_at_}) {
+    if (timer && (!next || *timer < *next)) next = timer;
+  }
   for (const Pending& p : pending_) {
     const TimePoint t = std::min(p.next_send, p.give_up_at);
     if (!next || t < *next) next = t;

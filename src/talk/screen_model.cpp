@@ -53,36 +53,46 @@ void ScreenModel::scroll_peer(int pages) {
   peer_.scroll(pages * std::max(1, peer_height() / 2), cols_, peer_height());
 }
 
+const ScreenModel::PaneView& ScreenModel::view_of(const Pane& pane, PaneView& view, int cols,
+                                                  int height) {
+  if (view.cols == cols && view.height == height && view.revision == pane.revision()) return view;
+  view.rows = pane.visible_rows(cols, height, view.cursor_row, view.cursor_col);
+  view.cols = cols;
+  view.height = height;
+  view.revision = pane.revision();
+  return view;
+}
+
 Frame ScreenModel::frame() const {
   Frame frame;
   frame.rows = rows_;
   frame.cols = cols_;
   frame.lines.resize(static_cast<std::size_t>(rows_));
-  int my_row = 0;
-  int my_col = 0;
-  const auto mine = mine_.visible_rows(cols_, my_height(), my_row, my_col);
-  for (std::size_t i = 0; i < mine.size(); ++i) {
-    frame.lines[i] = {mine[i].text, mine[i].width, false};
+  const PaneView& mine = view_of(mine_, mine_view_, cols_, my_height());
+  for (std::size_t i = 0; i < mine.rows.size(); ++i) {
+    frame.lines[i] = {mine.rows[i].text, mine.rows[i].width, false};
   }
   if (separator_row() < rows_) {
     std::string text;
     if (!status_.empty()) text = "[" + status_ + "]";
     if (mine_.scroll_offset() > 0) text += "[upper scroll]";
     if (peer_.scroll_offset() > 0) text += "[lower scroll]";
-    FrameRow sep = fit(text, cols_);
-    sep.separator = true;
-    frame.lines[static_cast<std::size_t>(separator_row())] = std::move(sep);
+    text += "\n" + std::to_string(cols_);  // the key: the text and the width it is cut to
+    if (text != separator_key_ || separator_key_.empty()) {
+      separator_ = fit(text.substr(0, text.rfind('\n')), cols_);
+      separator_.separator = true;
+      separator_key_ = std::move(text);
+    }
+    frame.lines[static_cast<std::size_t>(separator_row())] = separator_;
   }
-  int peer_row = 0;
-  int peer_col = 0;
-  const auto peer = peer_.visible_rows(cols_, peer_height(), peer_row, peer_col);
+  const PaneView& peer = view_of(peer_, peer_view_, cols_, peer_height());
   const auto peer_top = static_cast<std::size_t>(separator_row()) + 1;
-  for (std::size_t i = 0; i < peer.size(); ++i) {
-    frame.lines[peer_top + i] = {peer[i].text, peer[i].width, false};
+  for (std::size_t i = 0; i < peer.rows.size(); ++i) {
+    frame.lines[peer_top + i] = {peer.rows[i].text, peer.rows[i].width, false};
   }
-  if (my_row >= 0) {
-    frame.cursor_row = my_row;
-    frame.cursor_col = std::min(my_col, cols_ - 1);
+  if (mine.cursor_row >= 0) {
+    frame.cursor_row = mine.cursor_row;
+    frame.cursor_col = std::min(mine.cursor_col, cols_ - 1);
   } else {
     frame.cursor_row = std::max(0, separator_row() - 1);
     frame.cursor_col = 0;

@@ -2,6 +2,7 @@
 // message, the peer's pane below. It produces a Frame that a Screen draws verbatim.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -48,15 +49,30 @@ class ScreenModel {
   void scroll_mine(int pages);
   void scroll_peer(int pages);
 
+  /// The frame to draw; a pane whose text, scroll position and size did not change since the
+  /// last frame is not wrapped again.
   Frame frame() const;
 
  private:
+  struct PaneView {
+    std::uint64_t revision = 0;
+    int cols = -1;
+    int height = -1;
+    std::vector<PaneRow> rows;
+    int cursor_row = -1;
+    int cursor_col = -1;
+  };
+  static const PaneView& view_of(const Pane& pane, PaneView& view, int cols, int height);
   int separator_row() const { return my_height(); }
   Pane mine_;
   Pane peer_;
   std::string status_;
   int rows_;
   int cols_;
+  mutable PaneView mine_view_;
+  mutable PaneView peer_view_;
+  mutable std::string separator_key_;
+  mutable FrameRow separator_;
 };
 
 }  // namespace talk::client

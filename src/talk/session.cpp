@@ -61,8 +61,12 @@ void Session::poll_once() {
   std::vector<platform::PollEntry> entries;
   entries.push_back({io_.signals->fd(), true});
   auto& sockets = io_.resources->sockets;
+  // Once talking and the DELETEs are answered, the daemon sockets cost nothing per keystroke.
+  const bool daemons = state_ == State::Rendezvous || !rendezvous_.idle();
   for (auto& per_host : sockets) {
-    for (auto& socket : per_host) entries.push_back({socket.valid() ? socket.fd() : -1, true});
+    for (auto& socket : per_host) {
+      entries.push_back({daemons && socket.valid() ? socket.fd() : -1, true});
+    }
   }
   const std::size_t listener_at = entries.size();
   const bool rendezvous = state_ == State::Rendezvous;
@@ -87,27 +91,12 @@ void Session::poll_once() {
   const TimePoint after = io_.clock->steady_now();
   if (entries[0].readable) handle_signals(after);
   if (state_ == State::Finished) return;
-  read_daemon_sockets(after);
+  if (daemons) read_daemon_sockets(after);
+  const auto& connect = entries[listener_at + 1];
+  if (state_ == State::Rendezvous)
+    take_rendezvous_streams(connect.writable || connect.failed, after);
   if (const auto deadline = rendezvous_.next_deadline(); deadline && after >= *deadline) {
     rendezvous_.on_timer(after);
-  }
-  const auto& listener = entries[listener_at];
-  if (state_ == State::Rendezvous && listener.readable) {
-    std::error_code ec;
-    platform::Ipv4Endpoint peer;
-    auto stream = io_.resources->listener.accept(ec, peer);
-    if (!ec) {
-      connecting_.reset();
-      stream_ = std::move(stream);
-      rendezvous_.on_accepted(after);
-    }
-  }
-  const auto& connect = entries[listener_at + 1];
-  if (state_ == State::Rendezvous && connecting_ && (connect.writable || connect.failed)) {
-    const std::error_code ec = connecting_->connect_result();
-    if (!ec) stream_ = std::move(*connecting_);
-    connecting_.reset();
-    rendezvous_.on_connect_result(ec, after);
   }
   apply_rendezvous_actions(after);
   if (state_ == State::Talking || state_ == State::PeerClosed) {

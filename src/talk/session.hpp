@@ -46,6 +46,7 @@ class Session {
   void apply_rendezvous_actions(TimePoint now);
   void poll_once();
   void read_daemon_sockets(TimePoint now);
+  void take_rendezvous_streams(bool connect_done, TimePoint now);
   void handle_signals(TimePoint now);
   void start_talking(platform::TcpStream stream);
   void read_keyboard();
@@ -60,6 +61,8 @@ class Session {
   Rendezvous rendezvous_;
   State state_ = State::Rendezvous;
   std::optional<platform::TcpStream> connecting_;
+  platform::TcpStream outgoing_;  // connected, not yet chosen
+  platform::TcpStream accepted_;  // accepted, not yet chosen
   platform::TcpStream stream_;
   std::unique_ptr<Conversation> conversation_;
   SessionResult result_;

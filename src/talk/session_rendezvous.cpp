@@ -36,6 +36,24 @@ void Session::read_daemon_sockets(TimePoint now) {
   }
 }
 
+// Accepts before the timers run, so a connection already waiting is seen before a decision that
+// depends on none arriving. The listener is non-blocking: this costs nothing when none waits.
+void Session::take_rendezvous_streams(bool connect_done, TimePoint now) {
+  std::error_code ec;
+  platform::Ipv4Endpoint peer;
+  auto stream = io_.resources->listener.accept(ec, peer);
+  if (!ec) {
+    accepted_ = std::move(stream);
+    rendezvous_.on_accepted(now);
+  }
+  if (connecting_ && connect_done) {
+    const std::error_code result = connecting_->connect_result();
+    if (!result) outgoing_ = std::move(*connecting_);
+    connecting_.reset();
+    rendezvous_.on_connect_result(result, now);
+  }
+}
+
 void Session::apply_rendezvous_actions(TimePoint now) {
   for (int round = 0; round < 16; ++round) {
     auto actions = rendezvous_.take_actions();
@@ -68,9 +86,14 @@ void Session::apply_rendezvous_actions(TimePoint now) {
             dirty_ = true;
           }
           break;
-        case Kind::Connected:
-          if (state_ == State::Rendezvous) start_talking(std::move(stream_));
+        case Kind::Connected: {
+          auto chosen = std::move(action.stream == Stream::Accepted ? accepted_ : outgoing_);
+          connecting_.reset();
+          accepted_ = {};
+          outgoing_ = {};
+          if (state_ == State::Rendezvous) start_talking(std::move(chosen));
           break;
+        }
         case Kind::Failed:
           finish(1, action.text, action.detail);
           break;

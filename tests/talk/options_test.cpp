@@ -44,7 +44,14 @@ TEST(CommandLine, UserAndTty) {
 TEST(CommandLine, NoPersonGivesUsage) {
   const auto r = parse({});
   EXPECT_FALSE(r.options);
-  EXPECT_EQ(r.error, "Usage: talk user [ttyname]");
+  EXPECT_EQ(r.error, "Usage: talk person [ttyname]");
+}
+
+TEST(CommandLine, UsageAndHelpCallThePeerAPerson) {
+  const std::string help = help_text();
+  EXPECT_EQ(help.substr(0, kUsage.size()), kUsage);
+  EXPECT_NE(help.find("\n  person is user, user@host"), std::string::npos);
+  EXPECT_EQ(std::string(kUsage).find(" user "), std::string::npos) << "one word, as in talk(1)";
 }
 
 TEST(CommandLine, TooManyArguments) {

@@ -53,22 +53,23 @@ TEST(Rendezvous, InviteRingsAgainWithHigherIdsAndDeletesBothOnAccept) {
   ASSERT_EQ(invites.size(), 1u);
   EXPECT_EQ(invites[0].channel.host, DaemonHost::Local);
   EXPECT_EQ(sim.r.phase(), Phase::Ringing);
-  const std::uint32_t remote_id = 8;  // LOOK_UP got 7, ANNOUNCE 8, LEAVE_INVITE 9
+  const std::uint32_t remote_id = 9;  // LOOK_UP got 7, LEAVE_INVITE 8, ANNOUNCE 9
   ASSERT_TRUE(sim.run_until([&] { return sim.requests(RequestType::Announce).size() == 2; }, 31s));
   EXPECT_GE(sim.now, TimePoint{} + 30s);
   announces = sim.requests(RequestType::Announce);
   EXPECT_EQ(announces[1].msg.id_num, remote_id + 1);
   EXPECT_EQ(sim.events.back().text, "Ringing your party again");
-  // The re-ring got ANNOUNCE id 10 and LEAVE_INVITE id 11.
+  // Checks for a crossing call at 1, 3, 7, 15, 23 and 30 s got ids 10 to 15; the re-ring's
+  // LEAVE_INVITE got 16 and its ANNOUNCE 17.
   sim.r.on_accepted(sim.now);
   sim.pump();
   EXPECT_TRUE(sim.has(Kind::Connected));
   const auto deletes = sim.requests(RequestType::Delete);
   ASSERT_EQ(deletes.size(), 2u);
   EXPECT_EQ(deletes[0].channel.host, DaemonHost::Remote);
-  EXPECT_EQ(deletes[0].msg.id_num, 10u);
+  EXPECT_EQ(deletes[0].msg.id_num, 17u);
   EXPECT_EQ(deletes[1].channel.host, DaemonHost::Local);
-  EXPECT_EQ(deletes[1].msg.id_num, 11u);
+  EXPECT_EQ(deletes[1].msg.id_num, 16u);
   EXPECT_TRUE(sim.r.idle());
 }
 

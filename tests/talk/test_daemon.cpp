@@ -10,7 +10,8 @@
 
 namespace talk::testing {
 
-TestDaemon::TestDaemon(int drop_every, bool otalk) : drop_every_(drop_every), otalk_(otalk) {
+TestDaemon::TestDaemon(int drop_every, bool otalk, double loss, unsigned seed)
+    : drop_every_(drop_every), otalk_(otalk), loss_(loss), random_(seed) {
   std::error_code ec;
   socket_ = platform::UdpSocket::open_bound({platform::kLoopbackAddress, 0}, ec);
   if (!ec) port_ = socket_.local_port(ec);
@@ -33,6 +34,11 @@ int TestDaemon::count(proto::RequestType type) {
       std::count_if(all.begin(), all.end(), [type](auto& m) { return m.type == type; }));
 }
 
+bool TestDaemon::lose() {
+  if (drop_every_ > 0 && ++packets_ % drop_every_ == 0) return true;
+  return loss_ > 0 && std::bernoulli_distribution(loss_)(random_);
+}
+
 void TestDaemon::serve() {
   while (!stop_) {
     pollfd pfd{socket_.fd(), POLLIN, 0};
@@ -40,7 +46,7 @@ void TestDaemon::serve() {
     std::array<std::uint8_t, 256> buffer{};
     platform::ReceivedDatagram got;
     if (socket_.receive(buffer, got)) continue;
-    if (drop_every_ > 0 && ++packets_ % drop_every_ == 0) continue;
+    if (lose()) continue;
     const auto bytes = std::span(buffer).first(std::min(got.size, buffer.size()));
     proto::CtlMessage msg;
     if (otalk_) {
@@ -100,7 +106,7 @@ void TestDaemon::handle(const proto::CtlMessage& msg, const platform::Ipv4Endpoi
       break;
     }
   }
-  if (drop_every_ > 0 && ++packets_ % drop_every_ == 0) return;
+  if (lose()) return;
   if (otalk_) {
     (void)socket_.send_to(proto::encode(proto::to_otalk_response(resp)), from);
   } else {

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <mutex>
+#include <random>
 #include <thread>
 #include <vector>
 
@@ -16,8 +17,8 @@ namespace talk::testing {
 class TestDaemon {
  public:
   /// `drop_every`: lose every Nth datagram in each direction (0: none). `otalk`: speak only
-  /// the old 76-byte protocol.
-  explicit TestDaemon(int drop_every = 0, bool otalk = false);
+  /// the old 76-byte protocol. `loss`: also lose each datagram with this probability (seeded).
+  explicit TestDaemon(int drop_every = 0, bool otalk = false, double loss = 0.0, unsigned seed = 1);
   ~TestDaemon();
   std::uint16_t port() const { return port_; }
   /// Requests received so far (a copy).
@@ -27,12 +28,15 @@ class TestDaemon {
  private:
   void serve();
   void handle(const proto::CtlMessage& msg, const platform::Ipv4Endpoint& from);
+  bool lose();
 
   platform::UdpSocket socket_;
   std::uint16_t port_ = 0;
   int drop_every_;
   bool otalk_;
   int packets_ = 0;
+  double loss_;
+  std::mt19937 random_;
   std::uint32_t next_id_ = 1;
   std::vector<proto::CtlMessage> invitations_;
   std::mutex mutex_;
