@@ -42,7 +42,7 @@ struct RendezvousTiming {
   Millis ring_wait{30000};       // RING_WAIT
   Millis cleanup_give_up{3000};  // DELETEs after connecting or quitting
   Millis first_check{1000};      // while ringing: first LOOK_UP for a crossing call
-  Millis max_check{8000};        // the checks back off to this interval
+  Millis max_check{4000};        // the checks back off to this interval
   Millis crossing_grace{500};    // lower listener: wait this long for the surviving connection
 };
 

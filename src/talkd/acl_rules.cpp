@@ -3,11 +3,34 @@
 
 #include <regex.h>
 
-#include <sstream>
+#include <algorithm>
+#include <string_view>
+#include <vector>
 
 #include "platform/endpoint.hpp"
 
 namespace talk::talkd {
+
+namespace {
+
+// The words of one line, separated by blanks (as `>>` separates them in the C locale); no
+// stream, so that talkd carries none of the iostream machinery.
+std::vector<std::string_view> words_of(std::string_view line) {
+  const auto blank = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+  };
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && blank(line[i])) ++i;
+    const std::size_t start = i;
+    while (i < line.size() && !blank(line[i])) ++i;
+    if (i > start) words.push_back(line.substr(start, i - start));
+  }
+  return words;
+}
+
+}  // namespace
 
 /// Owns one compiled regex_t.
 class AclRegex {
@@ -55,41 +78,38 @@ std::optional<AclNet> parse_acl_net(std::string_view text) {
 
 AclRules AclRules::parse(std::string_view text, std::vector<std::string>& problems) {
   AclRules rules;
-  std::istringstream input{std::string(text)};
-  std::string line;
   int number = 0;
-  while (std::getline(input, line)) {
+  while (!text.empty()) {
+    const std::size_t end = std::min(text.find('\n'), text.size());
+    const std::vector<std::string_view> words = words_of(text.substr(0, end));
+    text.remove_prefix(std::min(end + 1, text.size()));
     ++number;
-    std::istringstream words(line);
-    std::string keyword;
-    if (!(words >> keyword) || keyword.front() == '#') continue;
+    if (words.empty() || words[0].front() == '#') continue;
     AclRule rule;
     rule.line = number;
-    if (keyword == "allow") {
+    if (words[0] == "allow") {
       rule.action = AclAction::Allow;
-    } else if (keyword == "deny") {
+    } else if (words[0] == "deny") {
       rule.action = AclAction::Deny;
     } else {
       problems.push_back(std::to_string(number) + ": unknown keyword");
       continue;
     }
-    std::string pattern;
-    if (!(words >> pattern)) {
+    if (words.size() < 2) {
       problems.push_back(std::to_string(number) + ": too few fields");
       continue;
     }
-    auto regex = std::make_shared<const AclRegex>(pattern);
+    auto regex = std::make_shared<const AclRegex>(std::string(words[1]));
     if (!regex->ok()) {
       problems.push_back(std::to_string(number) + ": bad regular expression");
       continue;
     }
     rule.pattern = std::move(regex);
-    std::string net_text;
     bool bad_net = false;
-    while (words >> net_text) {
-      const auto net = parse_acl_net(net_text);
+    for (std::size_t i = 2; i < words.size(); ++i) {
+      const auto net = parse_acl_net(words[i]);
       if (!net) {
-        problems.push_back(std::to_string(number) + ": bad network: " + net_text);
+        problems.push_back(std::to_string(number) + ": bad network: " + std::string(words[i]));
         bad_net = true;
         continue;
       }

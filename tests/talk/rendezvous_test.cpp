@@ -59,17 +59,17 @@ TEST(Rendezvous, InviteRingsAgainWithHigherIdsAndDeletesBothOnAccept) {
   announces = sim.requests(RequestType::Announce);
   EXPECT_EQ(announces[1].msg.id_num, remote_id + 1);
   EXPECT_EQ(sim.events.back().text, "Ringing your party again");
-  // Checks for a crossing call at 1, 3, 7, 15, 23 and 30 s got ids 10 to 15; the re-ring's
-  // LEAVE_INVITE got 16 and its ANNOUNCE 17.
+  // Checks for a crossing call at 1, 3, 7, 11, ..., 27 and 30 s got ids 10 to 18; the re-ring's
+  // LEAVE_INVITE got 19 and its ANNOUNCE 20.
   sim.r.on_accepted(sim.now);
   sim.pump();
   EXPECT_TRUE(sim.has(Kind::Connected));
   const auto deletes = sim.requests(RequestType::Delete);
   ASSERT_EQ(deletes.size(), 2u);
   EXPECT_EQ(deletes[0].channel.host, DaemonHost::Remote);
-  EXPECT_EQ(deletes[0].msg.id_num, 17u);
+  EXPECT_EQ(deletes[0].msg.id_num, 20u);
   EXPECT_EQ(deletes[1].channel.host, DaemonHost::Local);
-  EXPECT_EQ(deletes[1].msg.id_num, 16u);
+  EXPECT_EQ(deletes[1].msg.id_num, 19u);
   EXPECT_TRUE(sim.r.idle());
 }
 
