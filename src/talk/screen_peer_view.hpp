@@ -15,9 +15,15 @@ class ScreenPeerView final : public PeerView {
 
   Pane& text() override { return model_.peer(); }
   void ring() override { ++bells_; }
-  void show_topic(const std::string& topic) override { topic_ = topic; }
+  void show_topic(const std::string& topic) override {
+    topic_ = topic;
+    model_.set_topic(topic);
+  }
   void show_typing(TypingState state) override { typing_ = state; }
-  void show_notice(const std::string& notice) override { notice_ = notice; }
+  void show_notice(const std::string& notice) override {
+    notice_ = notice;
+    model_.set_notice(notice);
+  }
 
   /// Bells rung since the last call (the session beeps for them).
   int take_bells() {

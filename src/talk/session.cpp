@@ -2,6 +2,7 @@
 #include "talk/session.hpp"
 
 #include <array>
+#include <utility>
 #include <vector>
 
 #include "platform/client_poll.hpp"
@@ -23,7 +24,10 @@ int initial_rows(Screen& screen, int& cols) {
 }  // namespace
 
 Session::Session(SessionIo io)
-    : io_(io), model_(24, 80), rendezvous_(io.resources->config), peer_view_(model_) {
+    : io_(std::move(io)),
+      model_(24, 80),
+      rendezvous_(io_.resources != nullptr ? io_.resources->config : RendezvousConfig{}),
+      peer_view_(model_) {
   int cols = 80;
   const int rows = initial_rows(*io_.screen, cols);
   model_.resize(rows, cols);
@@ -32,8 +36,12 @@ Session::Session(SessionIo io)
 SessionResult Session::run() {
   model_.set_status(std::string(text::kNoConnectionYet));
   redraw();
-  rendezvous_.start(io_.clock->steady_now());
-  apply_rendezvous_actions(io_.clock->steady_now());
+  if (io_.direct_link) {
+    start_direct();
+  } else {
+    rendezvous_.start(io_.clock->steady_now());
+    apply_rendezvous_actions(io_.clock->steady_now());
+  }
   while (state_ != State::Finished) {
     redraw();
     poll_once();
@@ -63,9 +71,10 @@ void Session::finish(int code, std::string message, std::string detail) {
 void Session::poll_once() {
   std::vector<platform::PollEntry> entries;
   entries.push_back({io_.signals->fd(), true});
-  auto& sockets = io_.resources->sockets;
-  for (auto& per_host : sockets) {
-    for (auto& socket : per_host) entries.push_back({socket.valid() ? socket.fd() : -1, true});
+  if (io_.resources != nullptr) {
+    for (auto& per_host : io_.resources->sockets) {
+      for (auto& socket : per_host) entries.push_back({socket.valid() ? socket.fd() : -1, true});
+    }
   }
   const std::size_t listener_at = entries.size();
   const bool rendezvous = state_ == State::Rendezvous;
@@ -98,7 +107,7 @@ void Session::poll_once() {
   const TimePoint after = io_.clock->steady_now();
   if (entries[0].readable) handle_signals(after);
   if (state_ == State::Finished) return;
-  read_daemon_sockets(after);
+  if (io_.resources != nullptr) read_daemon_sockets(after);
   if (const auto deadline = rendezvous_.next_deadline(); deadline && after >= *deadline) {
     rendezvous_.on_timer(after);
   }
@@ -147,6 +156,12 @@ void Session::after_link_calls() {
   const int bells = peer_view_.take_bells();
   if (bells > 0) dirty_ = true;
   for (int i = 0; i < bells && i < 3; ++i) io_.screen->beep();
+  if (link_->state() == LinkState::Open && !link_open_shown_) {
+    link_open_shown_ = true;
+    model_.set_status(std::string(text::kConnectionEstablished));
+    io_.screen->beep();
+    dirty_ = true;
+  }
   if (link_->state() != LinkState::Closed) return;
   state_ = State::PeerClosed;
   model_.set_status(std::string(text::kConnectionClosed));
@@ -186,7 +201,24 @@ void Session::start_talking(platform::TcpStream stream) {
   model_.set_status(std::string(text::kConnectionEstablished));
   io_.screen->beep();
   dirty_ = true;
+  link_open_shown_ = true;
   link_->start(io_.clock->steady_now());
+  after_link_calls();
+}
+
+void Session::start_direct() {
+  const TimePoint now = io_.clock->steady_now();
+  std::string error;
+  link_ = io_.direct_link(peer_view_, now, error);
+  if (!link_) {
+    finish(1, error);
+    return;
+  }
+  conversation_ = std::make_unique<Conversation>(model_, io_.utf8, io_.my_edit_chars);
+  state_ = State::Talking;
+  model_.set_status(std::string(text::kWaitingForParty));
+  dirty_ = true;
+  link_->start(now);
   after_link_calls();
 }
 

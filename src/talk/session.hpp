@@ -2,6 +2,7 @@
 // then the conversation over a PeerLink, with the keyboard, the signals and the screen.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -21,6 +22,12 @@
 
 namespace talk::client {
 
+/// Makes the link of a conversation that needs no rendezvous (utalk's raw modes and !PORT@HOST,
+/// later XMPP): it gets the peer's view and the time; null when the link could not be made
+/// (`error` then says why).
+using DirectLinkFactory =
+    std::function<std::unique_ptr<PeerLink>(PeerView& view, TimePoint now, std::string& error)>;
+
 struct SessionIo {
   int input_fd = 0;  // the keyboard
   platform::SignalSource* signals = nullptr;
@@ -29,6 +36,9 @@ struct SessionIo {
   ClientResources* resources = nullptr;
   bool utf8 = true;
   EditChars my_edit_chars;
+  /// When set, the session skips the rendezvous (resources may then be null) and talks over
+  /// this link from the start.
+  DirectLinkFactory direct_link;
 };
 
 /// How the run ended. `message` (bracketed on screen) and `detail` go to stderr after the
@@ -55,6 +65,7 @@ class Session {
   void read_keyboard(TimePoint now);
   void serve_link(std::span<const platform::PollEntry> entries, TimePoint now);
   void after_link_calls();
+  void start_direct();
   void finish(int code, std::string message, std::string detail = {});
   void drain_cleanup();
   void redraw();
@@ -70,6 +81,7 @@ class Session {
   std::unique_ptr<PeerLink> link_;
   SessionResult result_;
   bool dirty_ = true;
+  bool link_open_shown_ = false;
 };
 
 }  // namespace talk::client
