@@ -9,6 +9,7 @@
 #include "platform/terminal_mode.hpp"
 #include "talk/client_setup.hpp"
 #include "talk/curses_screen.hpp"
+#include "talk/direct_link.hpp"
 #include "talk/session.hpp"
 #include "talk/status_texts.hpp"
 #include "talk_config.hpp"
@@ -45,9 +46,12 @@ int main(int argc, char** argv) {
     print(stderr, "You don't exist. Go away.");
     return 1;
   }
-  auto setup = client::prepare_client({*parsed.options, me, platform::current_process_id(),
-                                       platform::environment_value("TALKHOST")});
-  if (!setup.resources) {
+  client::ClientSetup setup;
+  if (!parsed.options->srdp) {
+    setup = client::prepare_client({*parsed.options, me, platform::current_process_id(),
+                                    platform::environment_value("TALKHOST")});
+  }
+  if (!parsed.options->srdp && !setup.resources) {
     print(stderr, "talk: " + setup.error);
     return 1;
   }
@@ -61,13 +65,17 @@ int main(int argc, char** argv) {
       print(stderr, "talk: cannot use this terminal (is TERM set?)");
       return 1;
     }
-    client::Session session({0,
-                             &signals,
-                             &screen,
-                             &clock,
-                             setup.resources.get(),
-                             platform::locale_is_utf8(),
-                             {edit[0], edit[1], edit[2]}});
+    client::Session session(
+        {0,
+         &signals,
+         &screen,
+         &clock,
+         setup.resources.get(),
+         platform::locale_is_utf8(),
+         {edit[0], edit[1], edit[2]},
+         parsed.options->srdp
+             ? client::direct_srdp_link(*parsed.options->srdp, platform::locale_is_utf8())
+             : client::DirectLinkFactory{}});
     result = session.run();
   }  // the terminal is restored here, before anything is printed
   if (!result.message.empty()) print(stderr, "[" + result.message + "]");

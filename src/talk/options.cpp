@@ -69,6 +69,23 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
         return result;
       }
       (arg == "--daemon-port" ? options.daemon_port : options.otalk_port) = port;
+    } else if (!options_done && (arg == "-s" || arg == "-c")) {
+      const std::size_t need = arg == "-s" ? 1 : 2;
+      if (i + need >= args.size()) {
+        result.error = "option " + std::string(arg) +
+                       (need == 1 ? " needs a port" : " needs a host and a port");
+        return result;
+      }
+      DirectSrdp direct{arg == "-s", need == 2 ? std::string(args[i + 1]) : std::string(), 0};
+      const auto port = parse_port(args[i + need]);
+      if (!port) {
+        result.error =
+            "bad port number for " + std::string(arg) + ": " + std::string(args[i + need]);
+        return result;
+      }
+      direct.port = *port;
+      options.srdp = direct;
+      i += need;
     } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
       result.error = "unknown option " + std::string(arg);
       return result;
@@ -83,16 +100,32 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
     result.options = options;
     return result;
   }
+  if (options.srdp && positional_count == 0) {
+    result.options = options;
+    return result;
+  }
   if (positional_count == 0 || positional[0].empty()) {
     result.error = std::string(kUsage);
     return result;
   }
-  options.person = parse_person(positional[0], options.dots_in_user);
+  // A leading '!' is utalk's mark (never a host!user separator): '!PORT@HOST', '!NAME@HOST'.
+  const bool utalk_mark = positional[0].starts_with('!');
+  options.person = parse_person(positional[0].substr(utalk_mark ? 1 : 0), options.dots_in_user);
+  if (utalk_mark) options.person.user.insert(0, 1, '!');
   if (options.person.user.empty()) {
     result.error = "no user name in \"" + std::string(positional[0]) + "\"";
     return result;
   }
   if (positional_count == 2) options.person.tty = std::string(positional[1]);
+  if (options.person.user.starts_with('!')) {
+    // utalk's forms: '!PORT@HOST' answers `utalk -a`; '!NAME' is a utalk user's name.
+    const auto port = parse_port(std::string_view(options.person.user).substr(1));
+    if (port && !options.person.host.empty()) {
+      options.srdp = DirectSrdp{false, options.person.host, *port};
+    } else {
+      options.person.user.erase(0, 1);
+    }
+  }
   result.options = options;
   return result;
 }
@@ -109,6 +142,9 @@ std::string help_text() {
          "  -x                 dots belong to the user name (first.last@host)\n"
          "  --daemon-port N    UDP port of the talk daemons (default: service ntalk, 518)\n"
          "  --otalk-port N     UDP port of old-protocol daemons (default: service talk, 517)\n"
+         "  -s PORT            utalk's raw server: wait on UDP PORT for a utalk peer\n"
+         "  -c HOST PORT       utalk's raw client: talk to a utalk peer at HOST PORT\n"
+         "  '!PORT@HOST'       answer `utalk -a` (utalk's protocol to HOST PORT)\n"
          "  -h, --help         show this help and exit\n"
          "  -V, --version      show the version and exit\n"
          "\n"

@@ -24,11 +24,22 @@ struct Person {
 /// name, so "first.last@host" means user "first.last".
 Person parse_person(std::string_view arg, bool dots_in_user);
 
+/// A conversation in utalk's protocol straight to a UDP port, without talk daemons: utalk's raw
+/// server (-s PORT), raw client (-c HOST PORT) and answer to `utalk -a` ('!PORT@HOST').
+struct DirectSrdp {
+  bool server = false;
+  std::string host;  // client only
+  std::uint16_t port = 0;
+
+  friend bool operator==(const DirectSrdp&, const DirectSrdp&) = default;
+};
+
 struct Options {
   Person person;
   bool dots_in_user = false;                 // -x
   std::optional<std::uint16_t> daemon_port;  // --daemon-port N (ntalk)
   std::optional<std::uint16_t> otalk_port;   // --otalk-port N (old talk)
+  std::optional<DirectSrdp> srdp;            // -s PORT, -c HOST PORT, '!PORT@HOST'
   bool help = false;
   bool version = false;
 };

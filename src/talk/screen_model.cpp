@@ -75,6 +75,8 @@ Frame ScreenModel::frame() const {
   if (separator_row() < rows_) {
     std::string text;
     if (!status_.empty()) text = "[" + status_ + "]";
+    if (!topic_.empty()) text += "[Topic: " + topic_ + "]";
+    if (!notice_.empty()) text += "[" + notice_ + "]";
     if (mine_.scroll_offset() > 0) text += "[upper scroll]";
     if (peer_.scroll_offset() > 0) text += "[lower scroll]";
     text += "\n" + std::to_string(cols_);  // the key: the text and the width it is cut to

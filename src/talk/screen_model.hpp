@@ -37,6 +37,9 @@ class ScreenModel {
   /// Shows "[text]" on the separator line (the classic bracketed status message).
   void set_status(std::string text) { status_ = std::move(text); }
   const std::string& status() const { return status_; }
+  /// The conversation's topic and a transport's notice, shown after the status (empty: none).
+  void set_topic(std::string text) { topic_ = std::move(text); }
+  void set_notice(std::string text) { notice_ = std::move(text); }
 
   /// A new terminal size: both panes are re-wrapped to it on the next frame.
   void resize(int rows, int cols);
@@ -67,6 +70,8 @@ class ScreenModel {
   Pane mine_;
   Pane peer_;
   std::string status_;
+  std::string topic_;
+  std::string notice_;
   int rows_;
   int cols_;
   mutable PaneView mine_view_;

@@ -1,21 +1,32 @@
 // One run of talk: the single poll loop that drives the rendezvous over the daemon sockets,
-// then the conversation over TCP, with the keyboard, the signals and the screen.
+// then the conversation over a PeerLink, with the keyboard, the signals and the screen.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 
+#include "platform/client_poll.hpp"
 #include "platform/clock.hpp"
 #include "platform/signal_events_client.hpp"
 #include "platform/tcp_socket.hpp"
 #include "talk/client_setup.hpp"
 #include "talk/conversation.hpp"
 #include "talk/edit_chars.hpp"
+#include "talk/peer_link.hpp"
 #include "talk/rendezvous.hpp"
 #include "talk/screen.hpp"
+#include "talk/screen_peer_view.hpp"
 
 namespace talk::client {
+
+/// Makes the link of a conversation that needs no rendezvous (utalk's raw modes and !PORT@HOST,
+/// later XMPP): it gets the peer's view and the time; null when the link could not be made
+/// (`error` then says why).
+using DirectLinkFactory =
+    std::function<std::unique_ptr<PeerLink>(PeerView& view, TimePoint now, std::string& error)>;
 
 struct SessionIo {
   int input_fd = 0;  // the keyboard
@@ -25,6 +36,9 @@ struct SessionIo {
   ClientResources* resources = nullptr;
   bool utf8 = true;
   EditChars my_edit_chars;
+  /// When set, the session skips the rendezvous (resources may then be null) and talks over
+  /// this link from the start.
+  DirectLinkFactory direct_link;
 };
 
 /// How the run ended. `message` (bracketed on screen) and `detail` go to stderr after the
@@ -49,9 +63,10 @@ class Session {
   void take_rendezvous_streams(bool connect_done, TimePoint now);
   void handle_signals(TimePoint now);
   void start_talking(platform::TcpStream stream);
-  void read_keyboard();
-  void read_peer();
-  void write_peer();
+  void read_keyboard(TimePoint now);
+  void serve_link(std::span<const platform::PollEntry> entries, TimePoint now);
+  void after_link_calls();
+  void start_direct();
   void finish(int code, std::string message, std::string detail = {});
   void drain_cleanup();
   void redraw();
@@ -64,9 +79,12 @@ class Session {
   platform::TcpStream outgoing_;  // connected, not yet chosen
   platform::TcpStream accepted_;  // accepted, not yet chosen
   platform::TcpStream stream_;
+  ScreenPeerView peer_view_;
   std::unique_ptr<Conversation> conversation_;
+  std::unique_ptr<PeerLink> link_;
   SessionResult result_;
   bool dirty_ = true;
+  bool link_open_shown_ = false;
 };
 
 }  // namespace talk::client

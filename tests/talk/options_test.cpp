@@ -94,3 +94,28 @@ TEST(CommandLine, UnknownOptionAndEmptyUser) {
 
 }  // namespace
 }  // namespace talk::client
+
+namespace talk::client {
+namespace {
+
+TEST(UtalkForms, RawServerClientAndAnswerToAnnounceOnly) {
+  auto r = parse({"-s", "40001"});
+  ASSERT_TRUE(r.options) << r.error;
+  EXPECT_EQ(r.options->srdp, (DirectSrdp{true, "", 40001}));
+  r = parse({"-c", "127.0.0.1", "40001"});
+  ASSERT_TRUE(r.options) << r.error;
+  EXPECT_EQ(r.options->srdp, (DirectSrdp{false, "127.0.0.1", 40001}));
+  r = parse({"!40001@10.0.0.2"});
+  ASSERT_TRUE(r.options) << r.error;
+  EXPECT_EQ(r.options->srdp, (DirectSrdp{false, "10.0.0.2", 40001}));
+  r = parse({"!bob@host"});  // a utalk user's name: the '!' goes
+  ASSERT_TRUE(r.options) << r.error;
+  EXPECT_FALSE(r.options->srdp);
+  EXPECT_EQ(r.options->person, (Person{"bob", "host", ""}));
+  EXPECT_FALSE(parse({"-s"}).options);
+  EXPECT_FALSE(parse({"-c", "host"}).options);
+  EXPECT_FALSE(parse({"-s", "0"}).options);
+}
+
+}  // namespace
+}  // namespace talk::client

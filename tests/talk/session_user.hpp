@@ -60,7 +60,7 @@ struct User {
   void start() {
     result = std::async(std::launch::async, [this] {
       client::Session session(
-          {keyboard[0], &signals, &screen, &clock, resources.get(), true, client::EditChars{}});
+          {keyboard[0], &signals, &screen, &clock, resources.get(), true, client::EditChars{}, {}});
       return session.run();
     });
   }
