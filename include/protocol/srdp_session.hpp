@@ -46,6 +46,8 @@ class Session {
 
   /// Asks the peer for anything we missed: CURRENT, and MISSLST when something is missing.
   void resynch(Time now);
+  /// Sends a PING (the peer answers at once with a PINGREP: a probe for an SRDP peer).
+  void ping(std::span<const std::uint8_t> payload, Time now);
   /// Numbers a sequenced chunk, keeps it for resending and sends it alone at once.
   void send(Chunk chunk, Time now);
   /// A datagram from the peer. Returns false (and counts it) when it is not SRDP.

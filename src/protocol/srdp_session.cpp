@@ -36,6 +36,13 @@ void Session::resynch(Time now) {
   flush();
 }
 
+void Session::ping(std::span<const std::uint8_t> payload, Time now) {
+  if (!can_send()) return;
+  add(make_ping(payload));
+  last_sent_ = now;
+  flush();
+}
+
 void Session::send_current(bool force, Time now) {
   add(make_current(current_seq_));
   last_sent_ = now;

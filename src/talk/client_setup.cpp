@@ -86,6 +86,10 @@ ClientSetup prepare_client(const ClientSetupInput& input) {
     return setup;
   }
   c.listen_addr = {announce, res->listener.port()};
+  // The same port for utalk's protocol: a utalk callee answers the invitation over UDP. Without
+  // it (the port is taken) only talk callees can answer.
+  std::error_code srdp_ec;
+  res->srdp = platform::UdpSocket::open_bound({0, res->listener.port()}, srdp_ec);
   setup.resources = std::move(res);
   return setup;
 }

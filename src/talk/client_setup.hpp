@@ -23,6 +23,9 @@ struct ClientResources {
   /// Indexed [host][dialect]; the Remote ones stay closed for a talk on this machine.
   platform::UdpSocket sockets[2][2];
   platform::TcpListener listener;
+  /// A UDP socket on the listener's port, for callees that answer in utalk's protocol (SRDP);
+  /// closed when that port was taken.
+  platform::UdpSocket srdp;
   RendezvousConfig config;
 };
 

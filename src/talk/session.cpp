@@ -85,6 +85,9 @@ void Session::poll_once() {
   const bool rendezvous = state_ == State::Rendezvous;
   entries.push_back({rendezvous ? io_.resources->listener.fd() : -1, true});
   entries.push_back({rendezvous && connecting_ ? connecting_->fd() : -1, false, true});
+  const bool srdp = rendezvous && io_.resources->srdp.valid() && !answered_link_;
+  entries.push_back({srdp ? io_.resources->srdp.fd() : -1, true});
+  entries.push_back({rendezvous && probe_ ? probe_->fd() : -1, true});
   const bool talking = state_ == State::Talking;
   const bool keys = talking || state_ == State::PeerClosed;
   entries.push_back({keys ? io_.input_fd : -1, true});
@@ -101,6 +104,7 @@ void Session::poll_once() {
   if (const auto link_deadline = talking ? link_->next_deadline() : std::nullopt) {
     wake = wake ? std::min(*wake, *link_deadline) : *link_deadline;
   }
+  if (probe_) wake = wake ? std::min(*wake, probe_deadline_) : probe_deadline_;
   if (wake) {
     timeout =
         std::chrono::ceil<std::chrono::milliseconds>(std::max(*wake - now, TimePoint::duration{}));
@@ -119,9 +123,11 @@ void Session::poll_once() {
   if (const auto deadline = rendezvous_.next_deadline(); deadline && after >= *deadline) {
     rendezvous_.on_timer(after);
   }
+  if (state_ == State::Rendezvous && entries[listener_at + 2].readable) accept_srdp(after);
+  if (state_ == State::Rendezvous && probe_) serve_probe(entries[listener_at + 3].readable, after);
   apply_rendezvous_actions(after);
   if (state_ == State::Talking || state_ == State::PeerClosed) {
-    if (entries[listener_at + 2].readable) read_keyboard(after);
+    if (entries[listener_at + 4].readable) read_keyboard(after);
     if (state_ == State::Talking) serve_link(std::span(entries).subspan(link_at), after);
   }
 }

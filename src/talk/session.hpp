@@ -19,6 +19,7 @@
 #include "talk/rendezvous.hpp"
 #include "talk/screen.hpp"
 #include "talk/screen_peer_view.hpp"
+#include "talk/srdp_link.hpp"
 
 namespace talk::client {
 
@@ -67,6 +68,10 @@ class Session {
   void serve_link(std::span<const platform::PollEntry> entries, TimePoint now);
   void after_link_calls();
   void start_direct();
+  void accept_srdp(TimePoint now);
+  void start_link(TimePoint now);
+  bool start_probe(TimePoint now);
+  void serve_probe(bool readable, TimePoint now);
   void finish(int code, std::string message, std::string detail = {});
   void drain_cleanup();
   void redraw();
@@ -78,10 +83,14 @@ class Session {
   std::optional<platform::TcpStream> connecting_;
   platform::TcpStream outgoing_;  // connected, not yet chosen
   platform::TcpStream accepted_;  // accepted, not yet chosen
-  platform::TcpStream stream_;
   ScreenPeerView peer_view_;
   std::unique_ptr<Conversation> conversation_;
   std::unique_ptr<PeerLink> link_;
+  std::unique_ptr<PeerLink> answered_link_;  // a utalk peer's, until the rendezvous ends
+  // The caller's port refused TCP: is a utalk caller waiting there in SRDP?
+  std::optional<platform::Ipv4Endpoint> connect_target_;
+  std::unique_ptr<SrdpLink> probe_;
+  TimePoint probe_deadline_;
   SessionResult result_;
   bool dirty_ = true;
   bool link_open_shown_ = false;

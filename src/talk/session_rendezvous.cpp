@@ -3,6 +3,7 @@
 
 #include "platform/client_poll.hpp"
 #include "talk/session.hpp"
+#include "talk/srdp_link.hpp"
 #include "talk/status_texts.hpp"
 
 namespace talk::client {
@@ -10,6 +11,8 @@ namespace {
 
 using namespace std::chrono_literals;
 constexpr auto kCleanupLimit = 1500ms;
+// How long a utalk caller's port may take to answer our PING (utalk answers at once).
+constexpr auto kSrdpProbeLimit = 1500ms;
 
 }  // namespace
 
@@ -50,7 +53,10 @@ void Session::take_rendezvous_streams(bool connect_done, TimePoint now) {
     const std::error_code result = connecting_->connect_result();
     if (!result) outgoing_ = std::move(*connecting_);
     connecting_.reset();
-    rendezvous_.on_connect_result(result, now);
+    // A refused TCP connect may be a utalk caller's invitation: its port is an SRDP UDP port.
+    if (result != std::errc::connection_refused || !start_probe(now)) {
+      rendezvous_.on_connect_result(result, now);
+    }
   }
 }
 
@@ -72,6 +78,7 @@ void Session::apply_rendezvous_actions(TimePoint now) {
         }
         case Kind::Connect: {
           std::error_code ec;
+          connect_target_ = action.endpoint;
           auto stream = platform::TcpStream::start_connect(action.endpoint, ec);
           if (ec) {
             rendezvous_.on_connect_result(ec, now);
@@ -91,7 +98,12 @@ void Session::apply_rendezvous_actions(TimePoint now) {
           connecting_.reset();
           accepted_ = {};
           outgoing_ = {};
-          if (state_ == State::Rendezvous) start_talking(std::move(chosen));
+          if (state_ != State::Rendezvous) break;
+          if (chosen.valid()) {
+            start_talking(std::move(chosen));
+          } else if (answered_link_) {
+            start_link(now);
+          }
           break;
         }
         case Kind::Failed:
@@ -100,6 +112,52 @@ void Session::apply_rendezvous_actions(TimePoint now) {
       }
     }
   }
+}
+
+void Session::accept_srdp(TimePoint now) {
+  auto link =
+      std::make_unique<SrdpLink>(io_.resources->srdp, std::nullopt, peer_view_, io_.utf8, now);
+  link->on_ready({io_.resources->srdp.fd(), true, false, false}, now);
+  if (link->state() == LinkState::Connecting) return;  // nothing that was SRDP
+  answered_link_ = std::move(link);
+  connecting_.reset();
+  rendezvous_.on_accepted(now);
+}
+
+bool Session::start_probe(TimePoint now) {
+  if (!connect_target_ || probe_) return false;
+  std::error_code ec;
+  auto socket = std::make_unique<platform::UdpSocket>(platform::UdpSocket::open_bound({}, ec));
+  if (ec) return false;
+  probe_ =
+      std::make_unique<SrdpLink>(std::move(socket), *connect_target_, peer_view_, io_.utf8, now);
+  probe_->probe(now);
+  probe_deadline_ = now + kSrdpProbeLimit;
+  return true;
+}
+
+void Session::serve_probe(bool readable, TimePoint now) {
+  if (readable) probe_->on_ready({probe_->fd(), true, false, false}, now);
+  if (probe_->state() == LinkState::Open) {
+    answered_link_ = std::move(probe_);
+    rendezvous_.on_connect_result({}, now);
+  } else if (now >= probe_deadline_ || probe_->state() == LinkState::Closed) {
+    probe_.reset();
+    rendezvous_.on_connect_result(std::make_error_code(std::errc::connection_refused), now);
+  }
+}
+
+void Session::start_link(TimePoint now) {
+  io_.resources->listener.close();
+  link_ = std::move(answered_link_);
+  conversation_ = std::make_unique<Conversation>(model_, io_.utf8, io_.my_edit_chars);
+  state_ = State::Talking;
+  model_.set_status(std::string(text::kConnectionEstablished));
+  io_.screen->beep();
+  dirty_ = true;
+  link_open_shown_ = true;
+  link_->start(now);
+  after_link_calls();
 }
 
 void Session::drain_cleanup() {

@@ -41,6 +41,12 @@ void SrdpLink::start(LinkTime now) {
   flush();
 }
 
+void SrdpLink::probe(LinkTime now) {
+  const std::uint8_t payload[] = {'t', 'a', 'l', 'k'};
+  session_.ping(payload, now);
+  flush();
+}
+
 std::vector<LinkPollInterest> SrdpLink::poll_interest() const {
   if (session_.closed()) return {};
   return {{socket_.fd(), true, false}};

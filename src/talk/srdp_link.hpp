@@ -32,6 +32,8 @@ class SrdpLink final : public PeerLink {
            proto::srdp::Settings settings = {});
 
   void start(LinkTime now) override;
+  /// Asks the peer for a sign of life (a PING) before start(): is an SRDP peer there?
+  void probe(LinkTime now);
   std::vector<LinkPollInterest> poll_interest() const override;
   std::optional<LinkTime> next_deadline() const override { return session_.next_deadline(); }
   void on_ready(const LinkReadiness& ready, LinkTime now) override;
@@ -46,6 +48,7 @@ class SrdpLink final : public PeerLink {
   const proto::srdp::Session& session() const { return session_; }
   const UtalkPeerText& peer_text() const { return peer_text_; }
   std::optional<platform::Ipv4Endpoint> peer() const { return peer_; }
+  int fd() const { return socket_.fd(); }
 
  private:
   void receive_one(std::span<const std::uint8_t> datagram, const platform::Ipv4Endpoint& from,

@@ -1,8 +1,15 @@
 """The interop matrix: every cell, and the explicit reason for each cell that is skipped.
 
 A cell is daemon x (caller client, callee client) with talk-ng in at least one of the three
-roles: 27 - 8 = 19 cells, plus utalk as the callee of a talk-ng caller. To turn cells on, set a
+roles: 27 - 8 = 19 cells, plus the utalk cells: utalk as the callee of a talk-ng caller (through
+talk-ng's and netkit's talkd) and as the caller of a talk-ng callee. To turn cells on, set a
 component's line in NOT_READY to None (or delete a CELL_SKIPS entry); nothing else changes.
+
+utalk as the caller meets an old-protocol (otalk, UDP 517) daemon only: Debian's utalk 1.0.2
+aborts ("buffer overflow detected") whenever it must send an ntalk (518) ANNOUNCE, because it
+writes '!' plus the 8-byte name into the 8-byte l_name field, which its FORTIFY build catches. A
+utalk caller therefore only ever rings through an old-protocol daemon, so those cells run one
+(daemon=talk-ng-otalk: talk-ng's talkd serving 517 alone).
 """
 
 PROGRAMS = ("talk-ng", "netkit", "inetutils")
@@ -14,9 +21,15 @@ NOT_READY = {
 }
 
 # Cells skipped whatever the programs' state, by cell name.
-CELL_SKIPS = {
-    "daemon=talk-ng.caller=talk-ng.callee=utalk": "utalk (SRDP) ring is a later feature",
-}
+CELL_SKIPS = {}
+
+# The cells with utalk in them (run_cell.py drives them with utalk's screen in mind).
+UTALK_CELLS = [
+    ("talk-ng", "talk-ng", "utalk"),
+    ("netkit", "talk-ng", "utalk"),
+    ("talk-ng-otalk", "utalk", "talk-ng"),
+    ("netkit-otalk", "utalk", "talk-ng"),
+]
 
 
 def name(daemon, caller, callee):
@@ -24,11 +37,10 @@ def name(daemon, caller, callee):
 
 
 def cells():
-    """[(daemon, caller, callee)] in a fixed order: the 19 cells, then the utalk cell."""
+    """[(daemon, caller, callee)] in a fixed order: the 19 cells, then the utalk cells."""
     out = [(d, a, b) for d in PROGRAMS for a in PROGRAMS for b in PROGRAMS
            if "talk-ng" in (d, a, b)]
-    out.append(("talk-ng", "talk-ng", "utalk"))
-    return out
+    return out + UTALK_CELLS
 
 
 def parse(cell_name):

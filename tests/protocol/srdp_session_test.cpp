@@ -145,6 +145,15 @@ TEST_F(SessionTest, ServerKeepsDataUntilThePeerShowsUp) {
   EXPECT_TRUE(server.peer_known());
 }
 
+TEST_F(SessionTest, PingProbesAndItsReplyCountsAsHearing) {
+  client.ping(Wire{7}, t0);
+  EXPECT_EQ(chunks_of(client.take_datagrams()), (std::vector<Chunk>{make_ping(Wire{7})}));
+  EXPECT_FALSE(client.heard_anything());
+  client.on_datagram(packet_of({make_ping_reply(make_ping(Wire{7}))}), t0);
+  EXPECT_TRUE(client.heard_anything());
+  EXPECT_TRUE(client.take_datagrams().empty());
+}
+
 TEST_F(SessionTest, PingIsEchoed) {
   client.on_datagram(packet_of({make_ping(Wire{1, 2})}), t0);
   EXPECT_EQ(chunks_of(client.take_datagrams()),
