@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "xmpp/jid.hpp"
+
 namespace talk::client {
 
 /// Who to call. An empty `host` means this machine.
@@ -31,6 +33,7 @@ struct Options {
   std::optional<std::uint16_t> otalk_port;   // --otalk-port N (old talk)
   bool help = false;
   bool version = false;
+  std::optional<xmpp::Jid> xmpp_peer;  // xmpp:user@server or --xmpp user@server
 };
 
 /// The result of parsing: either options, or an error text for stderr (usage problems).
