@@ -1,22 +1,22 @@
-// Conversation: edit-character exchange and the byte streams in both directions.
+// Conversation: typed keys to my pane, to local actions and to edits for the peer.
 #include "talk/conversation.hpp"
+
+#include "talk/user_edits.hpp"
 
 namespace talk::client {
 
 Conversation::Conversation(ScreenModel& model, bool utf8, const EditChars& mine)
-    : model_(model), mine_(model.mine(), utf8, true), peer_(model.peer(), utf8, true) {
+    : model_(model), mine_(model.mine(), utf8, true), my_chars_(mine) {
   mine_.set_edit_chars(mine);
-  const auto chars = mine.bytes();
-  outbound_.assign(chars.begin(), chars.end());
 }
 
-bool Conversation::on_typed(std::span<const std::uint8_t> bytes) {
+bool Conversation::on_typed(std::span<const std::uint8_t> bytes, std::vector<UserEdit>& edits) {
   bool redraw = false;
   for (const KeyEvent& event : keys_.feed(bytes)) {
     if (!event.is_local) {
       model_.mine().scroll_to_end();
       mine_.feed({reinterpret_cast<const std::uint8_t*>(event.bytes.data()), event.bytes.size()});
-      outbound_ += event.bytes;
+      split_user_edits(event.bytes, my_chars_, edits);
       continue;
     }
     if (event.key == LocalKey::Redraw) redraw = true;
@@ -54,16 +54,6 @@ void Conversation::apply(LocalKey key) {
     case LocalKey::Redraw:
       break;
   }
-}
-
-int Conversation::on_received(std::span<const std::uint8_t> bytes) {
-  while (peer_chars_got_ < 3 && !bytes.empty()) {
-    peer_chars_[peer_chars_got_++] = bytes.front();
-    bytes = bytes.subspan(1);
-    if (peer_chars_got_ == 3)
-      peer_.set_edit_chars({peer_chars_[0], peer_chars_[1], peer_chars_[2]});
-  }
-  return peer_.feed(bytes);
 }
 
 }  // namespace talk::client

@@ -1,13 +1,14 @@
-// The connected part of talk as a pure model: the three edit characters sent and read first,
-// then typed bytes to the peer and to my pane, and the peer's bytes to the peer's pane.
+// The keyboard side of a conversation as a pure model, whatever the transport: local keys act on
+// the screen, typed text is shown in my pane and handed out as transport-neutral edits.
 #pragma once
 
 #include <cstdint>
 #include <span>
-#include <string>
+#include <vector>
 
 #include "talk/edit_chars.hpp"
 #include "talk/key_input.hpp"
+#include "talk/peer_link.hpp"
 #include "talk/screen_model.hpp"
 #include "talk/text_feeder.hpp"
 
@@ -17,22 +18,13 @@ class Conversation {
  public:
   Conversation(ScreenModel& model, bool utf8, const EditChars& mine);
 
-  /// Bytes waiting to be written to the peer (the edit characters come first).
-  std::string& outbound() { return outbound_; }
-
-  /// What the user typed: local keys act on the screen, the rest is shown and queued.
-  /// Returns true when ^L asked for a full repaint.
-  bool on_typed(std::span<const std::uint8_t> bytes);
-
-  /// What the peer sent. Returns the number of BELs to ring.
-  int on_received(std::span<const std::uint8_t> bytes);
+  /// What the user typed: local keys act on the screen, the rest is shown in my pane and
+  /// appended to `edits` for the peer. Returns true when ^L asked for a full repaint.
+  bool on_typed(std::span<const std::uint8_t> bytes, std::vector<UserEdit>& edits);
 
   /// A key after the peer hung up: scroll keys still scroll; returns true for any other key
   /// (time to leave).
   bool on_key_after_close(std::span<const std::uint8_t> bytes);
-
-  bool peer_edit_chars_known() const { return peer_chars_got_ == 3; }
-  const EditChars& peer_edit_chars() const { return peer_.edit_chars(); }
 
  private:
   void apply(LocalKey key);
@@ -40,10 +32,7 @@ class Conversation {
   ScreenModel& model_;
   KeyInput keys_;
   TextFeeder mine_;
-  TextFeeder peer_;
-  std::string outbound_;
-  std::uint8_t peer_chars_[3] = {0, 0, 0};
-  int peer_chars_got_ = 0;
+  EditChars my_chars_;
 };
 
 }  // namespace talk::client

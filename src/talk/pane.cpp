@@ -45,6 +45,12 @@ void Pane::clear() {
   scroll_offset_ = 0;
 }
 
+void Pane::set_line(std::size_t index, std::vector<Glyph> glyphs) {
+  if (index >= max_lines_) return;
+  while (lines_.size() <= index) lines_.emplace_back();
+  lines_[index] = std::move(glyphs);
+}
+
 int Pane::current_line_width() const {
   int width = 0;
   for (const Glyph& g : lines_.back()) width += g.width;

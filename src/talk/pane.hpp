@@ -39,6 +39,9 @@ class Pane {
   void erase_word();
   void kill_line();
   void clear();
+  /// Replaces logical line `index` (0 = oldest kept), adding empty lines up to it: for peers
+  /// whose text is addressed by line and column rather than appended.
+  void set_line(std::size_t index, std::vector<Glyph> glyphs);
 
   /// Logical columns used on the current line (tab stops are computed from this).
   int current_line_width() const;

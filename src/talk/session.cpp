@@ -1,4 +1,4 @@
-// Session: the poll loop, signals, and the conversation's I/O.
+// Session: the poll loop, signals, and the conversation's keyboard and link.
 #include "talk/session.hpp"
 
 #include <array>
@@ -6,6 +6,7 @@
 
 #include "platform/client_poll.hpp"
 #include "talk/status_texts.hpp"
+#include "talk/talk_stream_link.hpp"
 
 namespace talk::client {
 namespace {
@@ -21,7 +22,8 @@ int initial_rows(Screen& screen, int& cols) {
 
 }  // namespace
 
-Session::Session(SessionIo io) : io_(io), model_(24, 80), rendezvous_(io.resources->config) {
+Session::Session(SessionIo io)
+    : io_(io), model_(24, 80), rendezvous_(io.resources->config), peer_view_(model_) {
   int cols = 80;
   const int rows = initial_rows(*io_.screen, cols);
   model_.resize(rows, cols);
@@ -50,6 +52,7 @@ void Session::redraw() {
 void Session::finish(int code, std::string message, std::string detail) {
   if (state_ == State::Finished) return;
   state_ = State::Finished;
+  if (link_ && link_->state() != LinkState::Closed) link_->close(io_.clock->steady_now());
   result_ = {code, std::move(message), std::move(detail)};
   if (!result_.message.empty()) {
     model_.set_status(result_.message);
@@ -71,14 +74,22 @@ void Session::poll_once() {
   const bool talking = state_ == State::Talking;
   const bool keys = talking || state_ == State::PeerClosed;
   entries.push_back({keys ? io_.input_fd : -1, true});
-  entries.push_back(
-      {talking ? stream_.fd() : -1, true, talking && !conversation_->outbound().empty()});
+  const std::size_t link_at = entries.size();
+  if (talking) {
+    for (const auto& interest : link_->poll_interest()) {
+      entries.push_back({interest.fd, interest.read, interest.write});
+    }
+  }
 
   std::optional<std::chrono::milliseconds> timeout;
   const TimePoint now = io_.clock->steady_now();
-  if (const auto deadline = rendezvous_.next_deadline()) {
-    timeout = std::chrono::ceil<std::chrono::milliseconds>(
-        std::max(*deadline - now, TimePoint::duration{}));
+  std::optional<TimePoint> wake = rendezvous_.next_deadline();
+  if (const auto link_deadline = talking ? link_->next_deadline() : std::nullopt) {
+    wake = wake ? std::min(*wake, *link_deadline) : *link_deadline;
+  }
+  if (wake) {
+    timeout =
+        std::chrono::ceil<std::chrono::milliseconds>(std::max(*wake - now, TimePoint::duration{}));
   }
   if (const auto ec = platform::poll_entries(entries, timeout)) {
     finish(1, "Unexpected error from poll", ec.message());
@@ -111,11 +122,36 @@ void Session::poll_once() {
   }
   apply_rendezvous_actions(after);
   if (state_ == State::Talking || state_ == State::PeerClosed) {
-    if (entries[listener_at + 2].readable) read_keyboard();
-    const auto& peer = entries[listener_at + 3];
-    if (state_ == State::Talking && (peer.readable || peer.failed)) read_peer();
-    if (state_ == State::Talking) write_peer();
+    if (entries[listener_at + 2].readable) read_keyboard(after);
+    if (state_ == State::Talking) serve_link(std::span(entries).subspan(link_at), after);
   }
+}
+
+void Session::serve_link(std::span<const platform::PollEntry> entries, TimePoint now) {
+  for (const auto& entry : entries) {
+    if (state_ != State::Talking) return;
+    if (entry.fd < 0 || !(entry.readable || entry.writable || entry.failed)) continue;
+    link_->on_ready({entry.fd, entry.readable, entry.writable, entry.failed}, now);
+    dirty_ = true;
+    after_link_calls();
+  }
+  if (state_ != State::Talking) return;
+  if (const auto deadline = link_->next_deadline(); deadline && now >= *deadline) {
+    link_->on_timer(now);
+    dirty_ = true;
+    after_link_calls();
+  }
+}
+
+void Session::after_link_calls() {
+  const int bells = peer_view_.take_bells();
+  if (bells > 0) dirty_ = true;
+  for (int i = 0; i < bells && i < 3; ++i) io_.screen->beep();
+  if (link_->state() != LinkState::Closed) return;
+  state_ = State::PeerClosed;
+  model_.set_status(std::string(text::kConnectionClosed));
+  if (link_->close_reason() == LinkCloseReason::PeerHungUp) io_.screen->beep();
+  dirty_ = true;
 }
 
 void Session::handle_signals(TimePoint now) {
@@ -137,9 +173,11 @@ void Session::handle_signals(TimePoint now) {
 }
 
 void Session::start_talking(platform::TcpStream stream) {
-  stream_ = std::move(stream);
   io_.resources->listener.close();
-  if (const auto ec = stream_.prepare_for_conversation()) {
+  std::error_code ec;
+  link_ = std::make_unique<TalkStreamLink>(std::move(stream), peer_view_, io_.utf8,
+                                           io_.my_edit_chars, ec);
+  if (ec) {
     finish(1, std::string(text::kLostConnection), ec.message());
     return;
   }
@@ -148,10 +186,11 @@ void Session::start_talking(platform::TcpStream stream) {
   model_.set_status(std::string(text::kConnectionEstablished));
   io_.screen->beep();
   dirty_ = true;
-  write_peer();
+  link_->start(io_.clock->steady_now());
+  after_link_calls();
 }
 
-void Session::read_keyboard() {
+void Session::read_keyboard(TimePoint now) {
   std::array<std::uint8_t, kReadSize> buffer{};
   std::size_t got = 0;
   const auto ec = platform::read_some(io_.input_fd, buffer, got);
@@ -166,42 +205,10 @@ void Session::read_keyboard() {
     if (conversation_->on_key_after_close(typed)) finish(0, {});
     return;
   }
-  if (conversation_->on_typed(typed)) io_.screen->invalidate();
-  write_peer();
-}
-
-void Session::read_peer() {
-  std::array<std::uint8_t, kReadSize> buffer{};
-  std::size_t got = 0;
-  const auto ec = stream_.read(buffer, got);
-  if (ec == std::errc::resource_unavailable_try_again) return;
-  dirty_ = true;
-  if (ec || got == 0) {
-    state_ = State::PeerClosed;
-    model_.set_status(std::string(text::kConnectionClosed));
-    io_.screen->beep();
-    return;
-  }
-  const int bells = conversation_->on_received({buffer.data(), got});
-  for (int i = 0; i < bells && i < 3; ++i) io_.screen->beep();
-}
-
-void Session::write_peer() {
-  std::string& out = conversation_->outbound();
-  while (!out.empty()) {
-    std::size_t written = 0;
-    const auto ec =
-        stream_.write({reinterpret_cast<const std::uint8_t*>(out.data()), out.size()}, written);
-    if (ec == std::errc::resource_unavailable_try_again) return;
-    if (ec) {
-      state_ = State::PeerClosed;
-      model_.set_status(std::string(text::kConnectionClosed));
-      dirty_ = true;
-      out.clear();
-      return;
-    }
-    out.erase(0, written);
-  }
+  std::vector<UserEdit> edits;
+  if (conversation_->on_typed(typed, edits)) io_.screen->invalidate();
+  link_->send(edits, now);
+  after_link_calls();
 }
 
 }  // namespace talk::client

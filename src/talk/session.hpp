@@ -1,19 +1,23 @@
 // One run of talk: the single poll loop that drives the rendezvous over the daemon sockets,
-// then the conversation over TCP, with the keyboard, the signals and the screen.
+// then the conversation over a PeerLink, with the keyboard, the signals and the screen.
 #pragma once
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 
+#include "platform/client_poll.hpp"
 #include "platform/clock.hpp"
 #include "platform/signal_events_client.hpp"
 #include "platform/tcp_socket.hpp"
 #include "talk/client_setup.hpp"
 #include "talk/conversation.hpp"
 #include "talk/edit_chars.hpp"
+#include "talk/peer_link.hpp"
 #include "talk/rendezvous.hpp"
 #include "talk/screen.hpp"
+#include "talk/screen_peer_view.hpp"
 
 namespace talk::client {
 
@@ -48,9 +52,9 @@ class Session {
   void read_daemon_sockets(TimePoint now);
   void handle_signals(TimePoint now);
   void start_talking(platform::TcpStream stream);
-  void read_keyboard();
-  void read_peer();
-  void write_peer();
+  void read_keyboard(TimePoint now);
+  void serve_link(std::span<const platform::PollEntry> entries, TimePoint now);
+  void after_link_calls();
   void finish(int code, std::string message, std::string detail = {});
   void drain_cleanup();
   void redraw();
@@ -61,7 +65,9 @@ class Session {
   State state_ = State::Rendezvous;
   std::optional<platform::TcpStream> connecting_;
   platform::TcpStream stream_;
+  ScreenPeerView peer_view_;
   std::unique_ptr<Conversation> conversation_;
+  std::unique_ptr<PeerLink> link_;
   SessionResult result_;
   bool dirty_ = true;
 };

@@ -1,16 +1,25 @@
-// Unit tests: the conversation model (edit-character exchange, typed and received bytes).
+// Unit tests: the keyboard side (my pane, local keys, edits) and talk's stream (edit-character
+// exchange, typed and received bytes).
 #include <gtest/gtest.h>
 
 #include <clocale>
 #include <string_view>
 
 #include "talk/conversation.hpp"
+#include "talk/talk_stream.hpp"
+#include "talk/user_edits.hpp"
 
 namespace talk::client {
 namespace {
 
 std::span<const std::uint8_t> bytes(std::string_view s) {
   return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+std::string typed_of(const std::vector<UserEdit>& edits) {
+  std::string out;
+  for (const auto& edit : edits) out += edit.typed;
+  return out;
 }
 
 class ConversationTest : public ::testing::Test {
@@ -23,8 +32,8 @@ class ConversationTest : public ::testing::Test {
 };
 
 TEST_F(ConversationTest, EditCharsGoFirstAndAreLearnt) {
-  Conversation a(a_model, true, {0x08, 0x15, 0x17});
-  Conversation b(b_model, true, {'#', '@', 0x17});
+  TalkStream a(a_model.peer(), true, {0x08, 0x15, 0x17});
+  TalkStream b(b_model.peer(), true, {'#', '@', 0x17});
   EXPECT_EQ(a.outbound(), std::string("\x08\x15\x17"));
   EXPECT_FALSE(b.peer_edit_chars_known());
   b.on_received(bytes(std::string_view(a.outbound()).substr(0, 2)));  // split delivery
@@ -38,14 +47,31 @@ TEST_F(ConversationTest, EditCharsGoFirstAndAreLearnt) {
 
 TEST_F(ConversationTest, TypedTextIsShownAndQueuedLocalKeysAreNot) {
   Conversation a(a_model, true, {0x7f, 0x15, 0x17});
-  a.outbound().clear();
-  EXPECT_FALSE(a.on_typed(bytes("hi\x1bp\x10")));
-  EXPECT_EQ(a.outbound(), "hi");
+  TalkStream wire(a_model.peer(), true, {0x7f, 0x15, 0x17});
+  wire.outbound().clear();
+  std::vector<UserEdit> edits;
+  EXPECT_FALSE(a.on_typed(bytes("hi\x1bp\x10"), edits));
+  EXPECT_EQ(typed_of(edits), "hi");
   EXPECT_EQ(a_model.mine().line_text(0), "hi");
-  EXPECT_TRUE(a.on_typed(bytes("\x0c")));
-  a.on_typed(bytes("x\x08"));  // BS erases on my screen as it does on the peer's
+  EXPECT_TRUE(a.on_typed(bytes("\x0c"), edits));
+  a.on_typed(bytes("x\x08"), edits);  // BS erases on my screen as it does on the peer's
   EXPECT_EQ(a_model.mine().line_text(0), "hi");
-  EXPECT_EQ(a.outbound(), "hix\x08");
+  wire.queue(edits);
+  EXPECT_EQ(wire.outbound(), "hix\x08");
+}
+
+TEST_F(ConversationTest, TypedBytesBecomeNeutralEdits) {
+  Conversation a(a_model, true, {'#', '@', 0x17});
+  std::vector<UserEdit> edits;
+  a.on_typed(bytes("ab#\x7f@\x17\r\x15h\xc3\xa9"), edits);
+  using Kind = UserEdit::Kind;
+  const std::vector<UserEdit> expected = {
+      {Kind::Text, "ab", "ab"},      {Kind::Erase, "", "#"},
+      {Kind::Erase, "", "\x7f"},     {Kind::Kill, "", "@"},
+      {Kind::WordErase, "", "\x17"}, {Kind::Newline, "", "\n"},
+      {Kind::Kill, "", "\x15"},      {Kind::Text, "h\xc3\xa9", "h\xc3\xa9"},
+  };
+  EXPECT_EQ(edits, expected);
 }
 
 TEST_F(ConversationTest, AfterCloseOnlyNonScrollKeysLeave) {
@@ -55,7 +81,7 @@ TEST_F(ConversationTest, AfterCloseOnlyNonScrollKeysLeave) {
 }
 
 TEST_F(ConversationTest, BellsAreCounted) {
-  Conversation a(a_model, true, {});
+  TalkStream a(a_model.peer(), true, {});
   EXPECT_EQ(a.on_received(bytes("\x7f\x15\x17"
                                 "ding\a\a")),
             2);
