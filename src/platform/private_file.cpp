@@ -61,6 +61,10 @@ PrivateFile read_private_file(const std::string& path, uid_t owner) {
   return file;
 }
 
+uid_t real_user_id() {
+  return ::getuid();
+}
+
 std::optional<std::string> first_line_of_command(const std::string& command) {
   FILE* pipe = ::popen(command.c_str(), "re");
   if (pipe == nullptr) return std::nullopt;

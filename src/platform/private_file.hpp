@@ -25,6 +25,9 @@ struct PrivateFile {
 
 PrivateFile read_private_file(const std::string& path, uid_t owner);
 
+/// The real uid of this process (the owner the account file must have).
+uid_t real_user_id();
+
 /// Runs `command` with /bin/sh -c, its standard input and error the terminal's, and returns
 /// the first line it prints; nullopt when it fails or prints nothing.
 std::optional<std::string> first_line_of_command(const std::string& command);

@@ -43,6 +43,11 @@ class Session {
  public:
   explicit Session(SessionIo io);
   SessionResult run();
+  /// Runs a conversation over a link that finds its peer itself (XMPP): no talk daemon
+  /// rendezvous; the link's notices and the peer's typing state show on the status line.
+  SessionResult run_with_link(std::unique_ptr<PeerLink> link);
+  /// Where a link given to run_with_link shows its peer's side.
+  PeerView& peer_view() { return peer_view_; }
 
  private:
   enum class State { Rendezvous, Talking, PeerClosed, Finished };
@@ -55,6 +60,7 @@ class Session {
   void read_keyboard(TimePoint now);
   void serve_link(std::span<const platform::PollEntry> entries, TimePoint now);
   void after_link_calls();
+  void show_link_status();
   void finish(int code, std::string message, std::string detail = {});
   void drain_cleanup();
   void redraw();
@@ -70,6 +76,9 @@ class Session {
   std::unique_ptr<PeerLink> link_;
   SessionResult result_;
   bool dirty_ = true;
+  bool link_status_ = false;  // the link's notices drive the status line
+  std::string shown_notice_;
+  TypingState shown_typing_ = TypingState::Unknown;
 };
 
 }  // namespace talk::client
