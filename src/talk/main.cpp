@@ -2,6 +2,8 @@
 #include <clocale>
 #include <cstdio>
 #include <exception>
+#include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -12,12 +14,61 @@
 #include "talk/direct_link.hpp"
 #include "talk/session.hpp"
 #include "talk/status_texts.hpp"
+#include "talk/xmpp_account.hpp"
+#include "talk/xmpp_link.hpp"
 #include "talk_config.hpp"
+#include "xmpp/strophe/strophe_connection.hpp"
 
 namespace {
 
 void print(std::FILE* to, const std::string& line) {
   (void)std::fputs((line + "\n").c_str(), to);
+}
+
+// `talk xmpp:peer`: the account from the config dir, then one session over an XmppLink.
+int talk_over_xmpp(const talk::xmpp::Jid& peer) {
+  using namespace talk;
+  const std::string path = xmpp::account_file_path(platform::environment_value("XDG_CONFIG_HOME"),
+                                                   platform::environment_value("HOME"));
+  const client::LoadedXmppAccount loaded = client::load_xmpp_account(path);
+  if (!loaded.account) {
+    print(stderr, "talk: " + loaded.error);
+    return 1;
+  }
+  const auto edit = platform::terminal_edit_chars(0);
+  platform::SignalEvents signals;
+  platform::SystemClock clock;
+  client::ClientResources no_daemons;
+  xmpp::strophe::StropheConnection connection;
+  std::random_device random;
+  client::SessionResult result;
+  {
+    client::CursesScreen screen(0, 1);
+    if (!screen.ok()) {
+      print(stderr, "talk: cannot use this terminal (is TERM set?)");
+      return 1;
+    }
+    client::Session session({0,
+                             &signals,
+                             &screen,
+                             &clock,
+                             &no_daemons,
+                             platform::locale_is_utf8(),
+                             {edit[0], edit[1], edit[2]}});
+    auto link = std::make_unique<client::XmppLink>(
+        connection,
+        xmpp::ChatSettings{loaded.account->jid, peer, random(), std::chrono::seconds(30)},
+        session.peer_view(), platform::locale_is_utf8());
+    std::string error;
+    if (link->login(*loaded.account, loaded.password, error)) {
+      result = session.run_with_link(std::move(link));
+    } else {
+      result = {1, std::string(client::text::kLostConnection), "XMPP: " + error};
+    }
+  }  // the terminal is restored here, before anything is printed
+  if (!result.message.empty()) print(stderr, "[" + result.message + "]");
+  if (!result.detail.empty()) print(stderr, "talk: " + result.detail);
+  return result.exit_code;
 }
 
 }  // namespace
@@ -41,6 +92,7 @@ int main(int argc, char** argv) {
     print(stderr, std::string(client::text::kNotATty));
     return 1;
   }
+  if (parsed.options->xmpp_peer) return talk_over_xmpp(*parsed.options->xmpp_peer);
   const std::string me = platform::caller_login_name();
   if (me.empty()) {
     print(stderr, "You don't exist. Go away.");

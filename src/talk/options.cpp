@@ -2,6 +2,7 @@
 #include "talk/options.hpp"
 
 #include <charconv>
+#include <utility>
 
 namespace talk::client {
 namespace {
@@ -12,6 +13,26 @@ std::optional<std::uint16_t> parse_port(std::string_view text) {
   const auto [ptr, ec] = std::from_chars(text.data(), end, value);
   if (ec != std::errc{} || ptr != end || value == 0 || value > 65535) return std::nullopt;
   return static_cast<std::uint16_t>(value);
+}
+
+// The checks for a call to an XMPP peer: one peer, no ttyname.
+ParsedCommandLine xmpp_peer_options(Options options, std::span<const std::string_view> positional) {
+  ParsedCommandLine result;
+  if (!options.xmpp_peer) {
+    options.xmpp_peer = xmpp::parse_xmpp_uri(positional[0]);
+    if (!options.xmpp_peer) {
+      result.error = "not an XMPP address: " + std::string(positional[0]);
+      return result;
+    }
+    positional = positional.subspan(1);
+  }
+  options.xmpp_peer->resource.clear();
+  if (!positional.empty()) {
+    result.error = "an XMPP address takes no ttyname";
+    return result;
+  }
+  result.options = std::move(options);
+  return result;
 }
 
 }  // namespace
@@ -44,7 +65,7 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
     if (const auto eq = arg.find('='); !options_done && arg.starts_with("--") && eq != arg.npos) {
       inline_value = arg.substr(eq + 1);
       arg = arg.substr(0, eq);
-      if (arg != "--daemon-port" && arg != "--otalk-port") {
+      if (arg != "--daemon-port" && arg != "--otalk-port" && arg != "--xmpp") {
         result.error = "option " + std::string(arg) + " takes no value";
         return result;
       }
@@ -86,6 +107,17 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
       direct.port = *port;
       options.srdp = direct;
       i += need;
+    } else if (!options_done && arg == "--xmpp") {
+      if (!inline_value && i + 1 >= args.size()) {
+        result.error = "option --xmpp needs an address like user@server";
+        return result;
+      }
+      const std::string_view value = inline_value ? *inline_value : args[++i];
+      options.xmpp_peer = xmpp::parse_jid(value);
+      if (!options.xmpp_peer || !options.xmpp_peer->resource.empty()) {
+        result.error = "not an XMPP address: " + std::string(value);
+        return result;
+      }
     } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
       result.error = "unknown option " + std::string(arg);
       return result;
@@ -99,6 +131,9 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
   if (options.help || options.version) {
     result.options = options;
     return result;
+  }
+  if (options.xmpp_peer || (positional_count > 0 && xmpp::is_xmpp_uri(positional[0]))) {
+    return xmpp_peer_options(std::move(options), std::span(positional, positional_count));
   }
   if (options.srdp && positional_count == 0) {
     result.options = options;
@@ -137,6 +172,8 @@ std::string help_text() {
          "\n"
          "  person is user, user@host, host!user, host:user or host.user\n"
          "  ttyname picks one of the user's terminals when they are logged in more than once\n"
+         "  xmpp:user@server (or --xmpp user@server) talks over XMPP, with the account in\n"
+         "  ~/.config/talk/xmpp (see talk(1))\n"
          "\n"
          "Options:\n"
          "  -x                 dots belong to the user name (first.last@host)\n"
@@ -145,6 +182,7 @@ std::string help_text() {
          "  -s PORT            utalk's raw server: wait on UDP PORT for a utalk peer\n"
          "  -c HOST PORT       utalk's raw client: talk to a utalk peer at HOST PORT\n"
          "  '!PORT@HOST'       answer `utalk -a` (utalk's protocol to HOST PORT)\n"
+         "  --xmpp JID         talk to this XMPP address (the same as xmpp:JID)\n"
          "  -h, --help         show this help and exit\n"
          "  -V, --version      show the version and exit\n"
          "\n"

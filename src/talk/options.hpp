@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "xmpp/jid.hpp"
+
 namespace talk::client {
 
 /// Who to call. An empty `host` means this machine.
@@ -42,6 +44,7 @@ struct Options {
   std::optional<DirectSrdp> srdp;            // -s PORT, -c HOST PORT, '!PORT@HOST'
   bool help = false;
   bool version = false;
+  std::optional<xmpp::Jid> xmpp_peer;  // xmpp:user@server or --xmpp user@server
 };
 
 /// The result of parsing: either options, or an error text for stderr (usage problems).

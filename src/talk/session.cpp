@@ -51,6 +51,36 @@ SessionResult Session::run() {
   return result_;
 }
 
+SessionResult Session::run_with_link(std::unique_ptr<PeerLink> link) {
+  link_ = std::move(link);
+  link_status_ = true;
+  conversation_ = std::make_unique<Conversation>(model_, io_.utf8, io_.my_edit_chars);
+  state_ = State::Talking;
+  link_->start(io_.clock->steady_now());
+  after_link_calls();
+  while (state_ != State::Finished) {
+    redraw();
+    poll_once();
+  }
+  redraw();
+  drain_cleanup();
+  return result_;
+}
+
+void Session::show_link_status() {
+  if (!link_status_) return;
+  const std::string& notice = peer_view_.notice();
+  const TypingState typing = peer_view_.typing();
+  if (notice == shown_notice_ && typing == shown_typing_) return;
+  shown_notice_ = notice;
+  shown_typing_ = typing;
+  std::string status = notice;
+  if (typing == TypingState::Composing) status += " - your party is typing";
+  if (typing == TypingState::Paused) status += " - your party stopped typing";
+  model_.set_status(status);
+  dirty_ = true;
+}
+
 void Session::redraw() {
   if (!dirty_) return;
   io_.screen->draw(model_.frame());
@@ -152,15 +182,18 @@ void Session::after_link_calls() {
   const int bells = peer_view_.take_bells();
   if (bells > 0) dirty_ = true;
   for (int i = 0; i < bells && i < 3; ++i) io_.screen->beep();
-  if (link_->state() == LinkState::Open && !link_open_shown_) {
+  if (!link_status_ && link_->state() == LinkState::Open && !link_open_shown_) {
     link_open_shown_ = true;
     model_.set_status(std::string(text::kConnectionEstablished));
     io_.screen->beep();
     dirty_ = true;
   }
+  show_link_status();
   if (link_->state() != LinkState::Closed) return;
   state_ = State::PeerClosed;
-  model_.set_status(std::string(text::kConnectionClosed));
+  model_.set_status(link_status_ && link_->close_reason() == LinkCloseReason::Lost
+                        ? std::string(text::kLostConnection)
+                        : std::string(text::kConnectionClosed));
   if (link_->close_reason() == LinkCloseReason::PeerHungUp) io_.screen->beep();
   dirty_ = true;
 }
@@ -230,7 +263,10 @@ void Session::read_keyboard(TimePoint now) {
   const std::span<const std::uint8_t> typed(buffer.data(), got);
   dirty_ = true;
   if (state_ == State::PeerClosed) {
-    if (conversation_->on_key_after_close(typed)) finish(0, {});
+    if (conversation_->on_key_after_close(typed)) {
+      const bool lost = link_status_ && link_->close_reason() == LinkCloseReason::Lost;
+      finish(lost ? 1 : 0, {}, lost ? link_->detail() : std::string());
+    }
     return;
   }
   std::vector<UserEdit> edits;

@@ -54,6 +54,11 @@ class Session {
  public:
   explicit Session(SessionIo io);
   SessionResult run();
+  /// Runs a conversation over a link that finds its peer itself (XMPP): no talk daemon
+  /// rendezvous; the link's notices and the peer's typing state show on the status line.
+  SessionResult run_with_link(std::unique_ptr<PeerLink> link);
+  /// Where a link given to run_with_link shows its peer's side.
+  PeerView& peer_view() { return peer_view_; }
 
  private:
   enum class State { Rendezvous, Talking, PeerClosed, Finished };
@@ -72,6 +77,7 @@ class Session {
   void start_link(TimePoint now);
   bool start_probe(TimePoint now);
   void serve_probe(bool readable, TimePoint now);
+  void show_link_status();
   void finish(int code, std::string message, std::string detail = {});
   void drain_cleanup();
   void redraw();
@@ -94,6 +100,9 @@ class Session {
   SessionResult result_;
   bool dirty_ = true;
   bool link_open_shown_ = false;
+  bool link_status_ = false;  // the link's notices drive the status line
+  std::string shown_notice_;
+  TypingState shown_typing_ = TypingState::Unknown;
 };
 
 }  // namespace talk::client

@@ -27,6 +27,15 @@ for f in "${sources[@]}"; do
   case "$f" in src/talkd/*)
     grep -qE '#include "talk/' "$f" && complain "talkd depends on talk: $f" ;;
   esac
+  case "$f" in include/protocol/*|src/protocol/*|src/platform/*)
+    grep -qE '#include "xmpp/' "$f" && complain "lower layer depends on the XMPP layer: $f" ;;
+  esac
+  case "$f" in src/xmpp/*)
+    grep -qE '#include "(talk|talkd)/' "$f" && complain "the XMPP layer depends on a program core: $f" ;;
+  esac
+  case "$f" in src/xmpp/strophe/*) ;; *)
+    grep -qE '#include <strophe\.h>' "$f" && complain "strophe.h outside src/xmpp/strophe: $f" ;;
+  esac
   head -n 1 "$f" | grep -q '^// .' || complain "first line is not a one-line purpose comment: $f"
   lines=$(wc -l < "$f")
   [ "$lines" -le 300 ] || complain "$f has $lines lines (at most 300)"

@@ -1,0 +1,49 @@
+// An XMPP chat as a PeerLink: the XMPP layer's ChatSession over a Connection, its events turned
+// into the peer's pane, typing state and notices, the user's edits into real-time text.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "talk/peer_link.hpp"
+#include "talk/text_feeder.hpp"
+#include "xmpp/chat_session.hpp"
+
+namespace talk::client {
+
+class XmppLink final : public PeerLink {
+ public:
+  /// `connection` (already given the account by start_xmpp) must outlive the link.
+  XmppLink(xmpp::Connection& connection, const xmpp::ChatSettings& settings, PeerView& view,
+           bool utf8);
+
+  /// Starts logging in; false with `error` set when that cannot even begin.
+  bool login(const xmpp::Account& account, const std::string& password, std::string& error);
+
+  void start(LinkTime now) override;
+  std::vector<LinkPollInterest> poll_interest() const override { return {}; }
+  std::optional<LinkTime> next_deadline() const override;
+  void on_ready(const LinkReadiness& /*ready*/, LinkTime /*now*/) override {}
+  void on_timer(LinkTime now) override;
+  void send(const std::vector<UserEdit>& edits, LinkTime now) override;
+  void close(LinkTime now) override;
+  LinkState state() const override { return state_; }
+  LinkCloseReason close_reason() const override { return reason_; }
+  std::string detail() const override { return detail_; }
+
+ private:
+  void handle(const xmpp::ChatEvent& event);
+  void closed(LinkCloseReason reason, std::string detail);
+
+  xmpp::Connection& connection_;
+  xmpp::ChatSession session_;
+  PeerView& view_;
+  TextFeeder feeder_;
+  std::string peer_;
+  LinkTime last_pump_{};
+  LinkState state_ = LinkState::Connecting;
+  LinkCloseReason reason_ = LinkCloseReason::None;
+  std::string detail_;
+};
+
+}  // namespace talk::client

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""xmpp end-to-end: tkalice runs `talk xmpp:bob@localhost` against a scripted slixmpp client
+without real-time text: the ring arrives as a chat message, bob's chat states and messages show
+on tkalice's screen, her lines arrive as messages; then a message full of C1 escape sequences and
+bidirectional overrides shows as plain text and leaves talk running; bob leaving closes the
+talk. (Malformed real-time text is covered by the unit tests and the fuzzer.)"""
+
+import json
+import os
+import queue
+import subprocess
+import tempfile
+import threading
+import time
+
+import talkharness as th
+from private_prosody import DOMAIN, PrivateProsody, available
+from xmpp_e2e_common import account_home, start_talk
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# Debian's python3-slixmpp is installed for the system interpreter.
+SYSTEM_PYTHON = "/usr/bin/python3"
+ALICE_JID = f"{th.ALICE}@{DOMAIN}"
+
+
+class ScriptedPeer:
+    def __init__(self, port):
+        self.proc = subprocess.Popen(
+            [SYSTEM_PYTHON, f"{HERE}/slixmpp_peer.py", f"bob@{DOMAIN}", "bob-pw", str(port),
+             ALICE_JID], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True)
+        self.lines = queue.Queue()
+        self.seen = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def command(self, verb, arg=""):
+        self.proc.stdin.write(f"{verb} {arg}\n")
+        self.proc.stdin.flush()
+
+    def expect(self, predicate, what, timeout=15):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            self.seen.append(line)
+            if predicate(line):
+                return line
+        raise AssertionError(f"the scripted peer never reported {what}; it said: {self.seen}")
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+
+
+def test(lab):
+    if not available():
+        raise th.Skip("prosody is not installed (apt-get install prosody)")
+    if subprocess.run([SYSTEM_PYTHON, "-c", "import slixmpp"], capture_output=True).returncode:
+        raise th.Skip("python3-slixmpp is not installed")
+    accounts = {th.ALICE: "alice-pw", "bob": "bob-pw"}
+    with PrivateProsody(accounts) as prosody, tempfile.TemporaryDirectory() as base:
+        os.chmod(base, 0o755)
+        home = account_home(lab, base, th.ALICE, prosody.port, "alice-pw")
+        peer = ScriptedPeer(prosody.port)
+        try:
+            peer.expect(lambda l: l == "ONLINE", "its login")
+            client = lab.reachable(th.client("talk-ng"))
+            conv = th.Conversation(lab, client, client)
+            alice = lab.terminal(th.ALICE, name="alice")
+            alice.wait_for("$", describe="shell prompt")
+            start_talk(alice, client, home, "bob")
+            ring = peer.expect(lambda l: l.startswith("BODY "), "the ring message")
+            assert json.loads(ring[5:]) == (f"[talk] {ALICE_JID} wants to talk with you. "
+                                           f"Answer with: talk xmpp:{ALICE_JID}"), ring
+            alice.wait_for("Waiting for your party to respond")
+
+            peer.command("state", "composing")
+            alice.wait_for("Connection established")
+            alice.wait_for("your party is typing")
+            peer.command("body", json.dumps("hi from a plain client"))
+            alice.wait_for("hi from a plain client", region="peer")
+
+            alice.type("line one")
+            peer.expect(lambda l: l == "STATE composing", "alice composing")
+            alice.press("Enter")
+            peer.expect(lambda l: l == "BODY " + json.dumps("line one"), "alice's line")
+
+            # XML cannot carry C0 controls (a server drops the sender's stream), but C1 ones
+            # such as CSI (U+009B) and bidirectional overrides pass.
+            peer.command("body", json.dumps("esc \x9b2J\x9b]0;pwned\x9c \u202ered\x9b1m"))
+            alice.wait_for("red", region="peer")
+            peer.command("body", json.dumps("still alive"))
+            alice.wait_for("still alive", region="peer", timeout=20)
+            screen = alice.screen()
+            assert screen.contains("]0;pwned"), screen.text
+            assert conv.client_status(alice) is None, "talk ended on hostile input"
+
+            peer.command("quit")
+            peer.expect(lambda l: l == "GONE-SENT", "its goodbye")
+            alice.wait_for("Connection closed", timeout=15)
+            alice.type("x")
+            assert conv.wait_client_exit(alice) == 0, alice.history().text
+        finally:
+            peer.stop()
+
+
+th.run(test, timeout=150)
