@@ -46,6 +46,10 @@ std::vector<LoginRecord> UtmpFileSource::logins() const {
   return records;
 }
 
+bool UtmpFileSource::present() const {
+  return ::access(path_.c_str(), F_OK) == 0;
+}
+
 bool append_utmp_record(const std::string& path, const LoginRecord& record) {
   struct utmp entry {};
   entry.ut_type = record.user_process ? USER_PROCESS : DEAD_PROCESS;

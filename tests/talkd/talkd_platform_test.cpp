@@ -6,11 +6,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include "platform/logind_sessions.hpp"
 #include "platform/socket_activation.hpp"
+#include "platform/terminal_scan.hpp"
 #include "platform/tty_writer.hpp"
 #include "platform/user_file_reader.hpp"
 #include "platform/utmp_reader.hpp"
@@ -44,6 +47,35 @@ TEST(UtmpFile, RecordsRoundTrip) {
   EXPECT_EQ(records[0], (LoginRecord{"alice", "pts/3", 10, true}));
   EXPECT_EQ(records[1], (LoginRecord{"bob", "tty1", 11, false}));
   EXPECT_TRUE(UtmpFileSource(dir.path + "/missing").logins().empty());
+  EXPECT_TRUE(UtmpFileSource(path).present());
+  EXPECT_FALSE(UtmpFileSource(dir.path + "/missing").present());
+}
+
+TEST(DevPtsScan, FindsTheUsersRealPtysOnly) {
+  talkd::testing::TestPty pty;
+  const DevPtsScan scan;
+  const auto mine = scan.terminals_of(::geteuid());
+  EXPECT_NE(std::find(mine.begin(), mine.end(), pty.line()), mine.end()) << pty.line();
+  const auto theirs = scan.terminals_of(::geteuid() + 4242);
+  EXPECT_EQ(std::find(theirs.begin(), theirs.end(), pty.line()), theirs.end());
+}
+
+TEST(DevPtsScan, IgnoresEntriesThatAreNotPtys) {
+  TempDir dir;
+  talkd::testing::TestPty pty;
+  std::filesystem::create_directory(dir.path + "/pts");
+  std::ofstream(dir.path + "/pts/5") << "x";
+  std::filesystem::create_symlink("/dev/" + pty.line(), dir.path + "/pts/6");
+  std::filesystem::create_directory(dir.path + "/pts/7");
+  EXPECT_TRUE(DevPtsScan(dir.path).terminals_of(::geteuid()).empty());
+  EXPECT_TRUE(DevPtsScan(dir.path + "/missing").terminals_of(::geteuid()).empty());
+}
+
+TEST(LogindSessions, NoneWhenTheMachineDoesNotRunSystemd) {
+  if (LogindSessionSource::running()) GTEST_SKIP() << "booted with systemd: logind has sessions";
+  const LogindSessionSource logind;
+  EXPECT_TRUE(logind.logins().empty());
+  EXPECT_TRUE(logind.logins_of("root", 0).empty());
 }
 
 TEST(TtyNames, OnlyPlainRelativeNames) {
