@@ -51,6 +51,20 @@ TEST(UtmpFile, RecordsRoundTrip) {
   EXPECT_FALSE(UtmpFileSource(dir.path + "/missing").present());
 }
 
+TEST(UtmpFile, ReadsFilesLongerThanOneChunk) {
+  TempDir dir;
+  const std::string path = dir.path + "/utmp";
+  for (int i = 0; i < 150; ++i) {
+    ASSERT_TRUE(append_utmp_record(
+        path, {"u" + std::to_string(i), "pts/" + std::to_string(i), i + 1, i % 2 == 0}));
+  }
+  const auto records = UtmpFileSource(path).logins();
+  ASSERT_EQ(records.size(), 150U);
+  EXPECT_EQ(records[149], (LoginRecord{"u149", "pts/149", 150, false}));
+  std::ofstream(path, std::ios::app) << "torn";  // a partial record at the end is ignored
+  EXPECT_EQ(UtmpFileSource(path).logins().size(), 150U);
+}
+
 TEST(DevPtsScan, FindsTheUsersRealPtysOnly) {
   talkd::testing::TestPty pty;
   const DevPtsScan scan;
