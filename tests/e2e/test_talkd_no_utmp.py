@@ -5,6 +5,7 @@ ptys they own: netkit's talk rings tkbob's least idle terminal, a terminal with 
 refused with nothing written, and a user without a terminal is not logged on."""
 
 import os
+import subprocess
 import time
 
 from talkd_e2e_common import check_announcement, talkd, th
@@ -16,12 +17,23 @@ def call(lab, caller, target):
     return conv
 
 
+def private_ptys():
+    """A devpts instance of this test's own, so the scan sees only the lab's terminals (the
+    throwaway users may hold ptys in other tests on this machine at the same time)."""
+    subprocess.run(["mount", "-t", "devpts", "-o", "newinstance,ptmxmode=0666,mode=0620,gid=5",
+                    "devpts", "/dev/pts"], check=True)
+    subprocess.run(["mount", "--bind", "/dev/pts/ptmx", "/dev/ptmx"], check=True)
+    assert os.listdir("/dev/pts") == ["ptmx"], os.listdir("/dev/pts")
+
+
 def test(lab):
+    private_ptys()
     caller = lab.terminal(th.ALICE, name="caller")
     idle = lab.terminal(th.BOB, name="bob-idle")
     callee = lab.terminal(th.BOB, name="bob-active")
     for term in (caller, idle, callee):
         term.wait_for("$", describe="shell prompt")
+    assert sorted(os.listdir("/dev/pts")) == ["0", "1", "2", "ptmx"], os.listdir("/dev/pts")
     os.unlink(th.utmp.UTMP_PATH)  # what the terminals wrote there is gone: no records at all
     idle.mark_active(time.time() - 3600)
     callee.mark_active()
