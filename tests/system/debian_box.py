@@ -202,7 +202,13 @@ class Box:
                                            stderr=subprocess.STDOUT, start_new_session=True,
                                            preexec_fn=die_with_parent)
         self.leader = wait_until("the container's init", self._find_leader, 30)
-        state = wait_until("systemd to finish booting", self._booted, 90, step=0.3)
+        try:
+            state = wait_until("systemd to finish booting", self._booted, 90, step=0.3)
+        except AssertionError as timeout:
+            jobs = self.sh("systemctl is-system-running; systemctl list-jobs --no-pager",
+                           check=False)
+            raise AssertionError(f"{timeout}\n{jobs.stdout}{jobs.stderr}\n"
+                                 + self.console_text()) from None
         log(f"{self.suite}: booted ({state}) in {time.monotonic() - started:.1f} s")
 
     def _find_leader(self):
