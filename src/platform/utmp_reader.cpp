@@ -7,6 +7,7 @@
 #include <utmp.h>
 
 #include <cstring>
+#include <vector>
 
 #include "platform/unique_fd.hpp"
 
@@ -14,6 +15,7 @@ namespace talk::platform {
 namespace {
 
 constexpr std::size_t kMaxRecords = 65536;  // a utmp file is small; bound a corrupt one
+constexpr std::size_t kChunkRecords = 64;
 
 // A fixed char field as a string: up to the first NUL or the field's end.
 template <std::size_t N>
@@ -31,19 +33,29 @@ std::vector<LoginRecord> UtmpFileSource::logins() const {
   std::vector<LoginRecord> records;
   UniqueFd fd(::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY));
   if (!fd) return records;
-  for (std::size_t n = 0; n < kMaxRecords; ++n) {
-    struct utmp entry {};
-    const ssize_t got = ::read(fd.get(), &entry, sizeof entry);
-    if (got != static_cast<ssize_t>(sizeof entry)) break;
-    if (entry.ut_type != USER_PROCESS && entry.ut_type != DEAD_PROCESS) continue;
-    LoginRecord record;
-    record.user = field(entry.ut_user);
-    record.line = field(entry.ut_line);
-    record.pid = entry.ut_pid;
-    record.user_process = entry.ut_type == USER_PROCESS;
-    records.push_back(std::move(record));
+  std::vector<struct utmp> chunk(kChunkRecords);  // one read() per 64 records, not per record
+  std::size_t seen = 0;
+  while (seen < kMaxRecords) {
+    const ssize_t got = ::read(fd.get(), chunk.data(), chunk.size() * sizeof(struct utmp));
+    if (got <= 0) break;
+    const std::size_t whole = static_cast<std::size_t>(got) / sizeof(struct utmp);
+    for (std::size_t i = 0; i < whole && seen < kMaxRecords; ++i, ++seen) {
+      const struct utmp& entry = chunk[i];
+      if (entry.ut_type != USER_PROCESS && entry.ut_type != DEAD_PROCESS) continue;
+      LoginRecord record;
+      record.user = field(entry.ut_user);
+      record.line = field(entry.ut_line);
+      record.pid = entry.ut_pid;
+      record.user_process = entry.ut_type == USER_PROCESS;
+      records.push_back(std::move(record));
+    }
+    if (static_cast<std::size_t>(got) % sizeof(struct utmp) != 0) break;  // a torn tail
   }
   return records;
+}
+
+bool UtmpFileSource::present() const {
+  return ::access(path_.c_str(), F_OK) == 0;
 }
 
 bool append_utmp_record(const std::string& path, const LoginRecord& record) {

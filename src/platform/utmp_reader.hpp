@@ -16,6 +16,8 @@ class UtmpFileSource final : public LoginSource {
  public:
   explicit UtmpFileSource(std::string path) : path_(std::move(path)) {}
   std::vector<LoginRecord> logins() const override;
+  /// True when the file exists (Debian 13 and other utmp-free systems have none).
+  bool present() const;
 
  private:
   std::string path_;

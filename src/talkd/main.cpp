@@ -16,6 +16,7 @@
 #include "platform/resolver.hpp"
 #include "platform/signal_pipe.hpp"
 #include "platform/syslog_logger.hpp"
+#include "platform/terminal_scan.hpp"
 #include "platform/tty_writer.hpp"
 #include "platform/user_db.hpp"
 #include "platform/utmp_reader.hpp"
@@ -81,8 +82,14 @@ int main(int argc, char** argv) {
   platform::SystemClock clock;
   platform::UtmpFileSource utmp(o.utmp_path.empty() ? platform::default_utmp_path() : o.utmp_path);
   platform::LogindSessionSource logind;
+  platform::DevPtsScan pts_scan;
   std::vector<const platform::LoginSource*> sources{&utmp};
-  if (o.utmp_path.empty() && platform::LogindSessionSource::available()) sources.push_back(&logind);
+  talkd::TerminalFallback fallback;
+  if (o.utmp_path.empty()) {  // a private utmp file (--utmp) is the only source
+    if (platform::LogindSessionSource::running()) sources.push_back(&logind);
+    fallback.scan = &pts_scan;
+    fallback.always = !platform::LogindSessionSource::running() && !utmp.present();
+  }
 
   platform::PasswdUserDb users;
   platform::DevTtyWriter ttys;
@@ -95,7 +102,7 @@ int main(int argc, char** argv) {
   talkd::TableLimits table_limits;
   table_limits.max_life = o.request_ttl;
   talkd::InvitationTable table(clock, table_limits);
-  talkd::UserLocator locator(sources, ttys, users);
+  talkd::UserLocator locator(sources, ttys, users, fallback);
 
   talkd::ProcessorSettings settings;
   settings.local_host = platform::local_host_name();

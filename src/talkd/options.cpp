@@ -164,7 +164,8 @@ std::string usage_text() {
          "                           517; 0 disables)\n"
          "      --bind=ADDR          IPv4 address to bind with --foreground (default: any)\n"
          "      --user=USER          user to run as after start as root (nobody)\n"
-         "      --utmp=FILE          read logins only from FILE (default: utmp and logind)\n"
+         "      --utmp=FILE          read logins only from FILE (default: utmp, logind, and\n"
+         "                           the callee's ptys for sessions without a terminal)\n"
          "  -h, --help               show this help and exit\n"
          "  -V, --version            show the version and exit\n";
 }

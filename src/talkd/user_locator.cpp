@@ -1,4 +1,4 @@
-// UserLocator: merges login sources and applies the classic find_user rules.
+// UserLocator: merges login sources and the terminal scan, then applies the find_user rules.
 #include "talkd/user_locator.hpp"
 
 #include <algorithm>
@@ -6,18 +6,34 @@
 namespace talk::talkd {
 
 UserLocator::UserLocator(std::vector<const platform::LoginSource*> sources,
-                         const platform::TtyWriter& ttys, const platform::UserDb& users)
-    : sources_(std::move(sources)), ttys_(ttys), users_(users) {}
+                         const platform::TtyWriter& ttys, const platform::UserDb& users,
+                         TerminalFallback fallback)
+    : sources_(std::move(sources)), ttys_(ttys), users_(users), fallback_(fallback) {}
 
 std::vector<std::string> UserLocator::lines_of(const std::string& user) const {
+  const auto account = users_.find(user);
+  return account ? lines_of(user, account->uid) : std::vector<std::string>{};
+}
+
+std::vector<std::string> UserLocator::lines_of(const std::string& user, uid_t uid) const {
   std::vector<std::string> lines;
+  auto add = [&lines](std::string line) {
+    if (line.rfind("/dev/", 0) == 0) line.erase(0, 5);
+    if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
+  };
+  bool session_without_terminal = false;
   for (const platform::LoginSource* source : sources_) {
-    for (const platform::LoginRecord& record : source->logins()) {
-      if (!record.user_process || record.user != user || record.line.empty()) continue;
-      std::string line = record.line;
-      if (line.rfind("/dev/", 0) == 0) line.erase(0, 5);
-      if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
+    for (platform::LoginRecord& record : source->logins_of(user, uid)) {
+      if (!record.user_process || record.user != user) continue;
+      if (record.line.empty()) {
+        session_without_terminal = true;
+      } else {
+        add(std::move(record.line));
+      }
     }
+  }
+  if (fallback_.scan != nullptr && (session_without_terminal || fallback_.always)) {
+    for (std::string& line : fallback_.scan->terminals_of(uid)) add(std::move(line));
   }
   return lines;
 }
@@ -41,10 +57,10 @@ std::string UserLocator::login_name_for(const std::string& name, std::size_t fie
 Location UserLocator::locate(const std::string& user, const std::string& requested_tty) const {
   Location result;
   result.user = user;
-  const std::vector<std::string> lines = lines_of(user);
-  if (lines.empty()) return result;
   const auto account = users_.find(user);
   if (!account) return result;
+  const std::vector<std::string> lines = lines_of(user, account->uid);
+  if (lines.empty()) return result;
 
   bool refused = false;
   bool found = false;

@@ -14,6 +14,7 @@
 #include "platform/login_records.hpp"
 #include "platform/name_lookups.hpp"
 #include "platform/resolver.hpp"
+#include "platform/terminal_scan.hpp"
 #include "platform/tty_writer.hpp"
 #include "platform/user_db.hpp"
 #include "platform/user_file_reader.hpp"
@@ -39,6 +40,17 @@ class FakeLogins final : public platform::LoginSource {
     records.push_back({user, line, 100, user_process});
   }
   std::vector<platform::LoginRecord> records;
+};
+
+class FakeScan final : public platform::TerminalScan {
+ public:
+  std::vector<std::string> terminals_of(uid_t uid) const override {
+    ++calls;
+    const auto it = owned.find(uid);
+    return it != owned.end() ? it->second : std::vector<std::string>{};
+  }
+  std::map<uid_t, std::vector<std::string>> owned;
+  mutable int calls = 0;
 };
 
 class FakeTtys final : public platform::TtyWriter {

@@ -6,11 +6,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include "platform/logind_sessions.hpp"
 #include "platform/socket_activation.hpp"
+#include "platform/terminal_scan.hpp"
 #include "platform/tty_writer.hpp"
 #include "platform/user_file_reader.hpp"
 #include "platform/utmp_reader.hpp"
@@ -44,6 +47,49 @@ TEST(UtmpFile, RecordsRoundTrip) {
   EXPECT_EQ(records[0], (LoginRecord{"alice", "pts/3", 10, true}));
   EXPECT_EQ(records[1], (LoginRecord{"bob", "tty1", 11, false}));
   EXPECT_TRUE(UtmpFileSource(dir.path + "/missing").logins().empty());
+  EXPECT_TRUE(UtmpFileSource(path).present());
+  EXPECT_FALSE(UtmpFileSource(dir.path + "/missing").present());
+}
+
+TEST(UtmpFile, ReadsFilesLongerThanOneChunk) {
+  TempDir dir;
+  const std::string path = dir.path + "/utmp";
+  for (int i = 0; i < 150; ++i) {
+    ASSERT_TRUE(append_utmp_record(
+        path, {"u" + std::to_string(i), "pts/" + std::to_string(i), i + 1, i % 2 == 0}));
+  }
+  const auto records = UtmpFileSource(path).logins();
+  ASSERT_EQ(records.size(), 150U);
+  EXPECT_EQ(records[149], (LoginRecord{"u149", "pts/149", 150, false}));
+  std::ofstream(path, std::ios::app) << "torn";  // a partial record at the end is ignored
+  EXPECT_EQ(UtmpFileSource(path).logins().size(), 150U);
+}
+
+TEST(DevPtsScan, FindsTheUsersRealPtysOnly) {
+  talkd::testing::TestPty pty;
+  const DevPtsScan scan;
+  const auto mine = scan.terminals_of(::geteuid());
+  EXPECT_NE(std::find(mine.begin(), mine.end(), pty.line()), mine.end()) << pty.line();
+  const auto theirs = scan.terminals_of(::geteuid() + 4242);
+  EXPECT_EQ(std::find(theirs.begin(), theirs.end(), pty.line()), theirs.end());
+}
+
+TEST(DevPtsScan, IgnoresEntriesThatAreNotPtys) {
+  TempDir dir;
+  talkd::testing::TestPty pty;
+  std::filesystem::create_directory(dir.path + "/pts");
+  std::ofstream(dir.path + "/pts/5") << "x";
+  std::filesystem::create_symlink("/dev/" + pty.line(), dir.path + "/pts/6");
+  std::filesystem::create_directory(dir.path + "/pts/7");
+  EXPECT_TRUE(DevPtsScan(dir.path).terminals_of(::geteuid()).empty());
+  EXPECT_TRUE(DevPtsScan(dir.path + "/missing").terminals_of(::geteuid()).empty());
+}
+
+TEST(LogindSessions, NoneWhenTheMachineDoesNotRunSystemd) {
+  if (LogindSessionSource::running()) GTEST_SKIP() << "booted with systemd: logind has sessions";
+  const LogindSessionSource logind;
+  EXPECT_TRUE(logind.logins().empty());
+  EXPECT_TRUE(logind.logins_of("root", 0).empty());
 }
 
 TEST(TtyNames, OnlyPlainRelativeNames) {
