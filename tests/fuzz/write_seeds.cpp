@@ -62,7 +62,8 @@ void write_golden_seeds(const fs::path& golden_dir, const fs::path& out_dir) {
   std::error_code ec;
   if (!fs::is_directory(golden_dir, ec)) return;
   for (const auto& entry : fs::directory_iterator(golden_dir, ec)) {
-    if (entry.path().extension() != ".vectors") continue;
+    const auto extension = entry.path().extension();
+    if (extension != ".vectors" && extension != ".streams") continue;
     std::ifstream in(entry.path());
     std::string line;
     int index = 0;
