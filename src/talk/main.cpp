@@ -54,7 +54,8 @@ int talk_over_xmpp(const talk::xmpp::Jid& peer) {
                              &clock,
                              &no_daemons,
                              platform::locale_is_utf8(),
-                             {edit[0], edit[1], edit[2]}});
+                             {edit[0], edit[1], edit[2]},
+                             {}});
     auto link = std::make_unique<client::XmppLink>(
         connection,
         xmpp::ChatSettings{loaded.account->jid, peer, random(), std::chrono::seconds(30)},
