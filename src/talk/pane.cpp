@@ -56,6 +56,7 @@ void Pane::set_line(std::size_t index, std::vector<Glyph> glyphs) {
   if (index >= max_lines_) return;
   while (lines_.size() <= index) lines_.emplace_back();
   lines_[index] = std::move(glyphs);
+  ++revision_;
 }
 
 int Pane::current_line_width() const {

@@ -37,6 +37,17 @@ TEST(FrameCache, EveryChangeReachesTheNextFrame) {
   EXPECT_EQ(model.frame().lines[0].text, "");
 }
 
+TEST(FrameCache, LineAddressedRewritesReachTheNextFrame) {
+  ScreenModel model(24, 80);
+  type(model.peer(), "first\nsecond");
+  EXPECT_EQ(model.frame().lines[14].text, "second");
+  model.peer().set_line(0, {{"F", 1}, {"!", 1}});
+  model.peer().set_line(2, {{"t", 1}, {"h", 1}, {"i", 1}, {"r", 1}, {"d", 1}});
+  const auto frame = model.frame();
+  EXPECT_EQ(frame.lines[13].text, "F!");
+  EXPECT_EQ(frame.lines[15].text, "third");
+}
+
 TEST(FrameCache, ScrollResizeAndStatusReachTheNextFrame) {
   ScreenModel model(24, 80);
   for (int i = 0; i < 40; ++i) type(model.peer(), "line " + std::to_string(i) + "\n");
