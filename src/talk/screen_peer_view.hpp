@@ -20,10 +20,8 @@ class ScreenPeerView final : public PeerView {
     model_.set_topic(topic);
   }
   void show_typing(TypingState state) override { typing_ = state; }
-  void show_notice(const std::string& notice) override {
-    notice_ = notice;
-    model_.set_notice(notice);
-  }
+  // The session decides where a notice goes: the notice slot, or the status line itself.
+  void show_notice(const std::string& notice) override { notice_ = notice; }
 
   /// Bells rung since the last call (the session beeps for them).
   int take_bells() {

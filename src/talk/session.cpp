@@ -188,7 +188,11 @@ void Session::after_link_calls() {
     io_.screen->beep();
     dirty_ = true;
   }
-  show_link_status();
+  if (link_status_) {
+    show_link_status();
+  } else {
+    model_.set_notice(peer_view_.notice());
+  }
   if (link_->state() != LinkState::Closed) return;
   state_ = State::PeerClosed;
   model_.set_status(link_status_ && link_->close_reason() == LinkCloseReason::Lost
