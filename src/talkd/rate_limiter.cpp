@@ -41,4 +41,9 @@ bool RateLimiter::allow_ring(std::uint32_t host, const std::string& callee) {
   return true;
 }
 
+void RateLimiter::answered(std::uint32_t host, const std::string& callee) {
+  const auto state = hosts_.find(host);
+  if (state != hosts_.end()) state->second.last_ring.erase(callee);
+}
+
 }  // namespace talk::talkd

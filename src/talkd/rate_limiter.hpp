@@ -25,6 +25,10 @@ class RateLimiter {
   /// True (and counted) when `host` may ring `callee` now.
   bool allow_ring(std::uint32_t host, const std::string& callee);
 
+  /// `callee` answered a ring from `host`: a call right after that conversation may ring at
+  /// once (the per-minute cap still counts it).
+  void answered(std::uint32_t host, const std::string& callee);
+
  private:
   struct HostState {
     std::deque<std::chrono::steady_clock::time_point> rings;  // within the last minute

@@ -216,6 +216,9 @@ proto::CtlResponse RequestProcessor::leave_invite(const proto::CtlMessage& msg,
 proto::CtlResponse RequestProcessor::look_up(const proto::CtlMessage& msg) {
   const Invitation* invite = parts_.table.find_invite(msg.r_name, msg.l_name);
   if (invite == nullptr) return answer_for(msg, Answer::NotHere);
+  // The callee answers: calling them again after this conversation is not a flood.
+  parts_.limiter.answered(rate_key_of({invite->origin, 0}),
+                          parts_.locator.login_name_for(msg.l_name, proto::kNameSize));
   proto::CtlResponse response = answer_for(msg, Answer::Success, invite->id);
   response.addr = invite->addr;
   response.addr.family = proto::kAfInet;

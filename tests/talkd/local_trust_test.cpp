@@ -65,6 +65,21 @@ TEST_F(ProcessorTest, LocalCallersRingACalleeOncePerTenSeconds) {
   EXPECT_EQ(ttys.writes.size(), 6U);
 }
 
+TEST_F(ProcessorTest, ACallRightAfterAnAnsweredOneRings) {
+  process(request(RequestType::LeaveInvite, "alice", "bob", 0, 7), kLocal);
+  process(request(RequestType::Announce, "alice", "bob", 0, 7), kLocal);
+  EXPECT_EQ(ttys.writes.size(), 1U);
+  // Unanswered, a new call within 10 s does not ring.
+  process(request(RequestType::Announce, "alice", "bob", 0, 8), kLocal);
+  EXPECT_EQ(ttys.writes.size(), 1U);
+  // bob answers (finds alice's invitation); alice hangs up and calls again at once: it rings.
+  const platform::Ipv4Endpoint bob_side{kLocal.address, 7000};
+  EXPECT_EQ(process(request(RequestType::LookUp, "bob", "alice"), bob_side).answer,
+            Answer::Success);
+  process(request(RequestType::Announce, "alice", "bob", 0, 9), kLocal);
+  EXPECT_EQ(ttys.writes.size(), 2U);
+}
+
 TEST_F(ProcessorTest, LocalCallersShareThePerMinuteCap) {
   for (int i = 0; i < 25; ++i) {
     users.users["u" + std::to_string(i)] = {static_cast<uid_t>(2000 + i), 100, "/home/u"};
