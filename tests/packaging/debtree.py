@@ -17,7 +17,7 @@ SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__f
 # The base trees: name -> packages installed on top of minbase. Every tree holds talk-ng's
 # runtime libraries, so installing our debs never needs the network; the apt lists and the
 # downloaded .debs are kept, so a package removed in a test can be installed again offline.
-OUR_LIBS = ["libncursesw6", "libbsd0", "libsystemd0", "libstdc++6", "netbase"]
+OUR_LIBS = ["libncursesw6", "libbsd0", "libsystemd0", "libstdc++6", "libstrophe0", "netbase"]
 BASES = {
     "netkit": ["openbsd-inetd", "talk", "talkd", *OUR_LIBS],
     "inetutils": ["openbsd-inetd", "inetutils-talk", "inetutils-talkd", *OUR_LIBS],
