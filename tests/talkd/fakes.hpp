@@ -13,6 +13,7 @@
 #include "platform/datagram_socket.hpp"
 #include "platform/login_records.hpp"
 #include "platform/name_lookups.hpp"
+#include "platform/poll_loop.hpp"
 #include "platform/resolver.hpp"
 #include "platform/terminal_scan.hpp"
 #include "platform/tty_writer.hpp"
@@ -20,6 +21,14 @@
 #include "platform/user_file_reader.hpp"
 
 namespace talk::talkd::testing {
+
+/// A poller that never waits: the tests call the server's handlers themselves.
+class NoPoller final : public platform::Poller {
+ public:
+  std::error_code wait(std::span<platform::PollItem>, std::chrono::milliseconds) override {
+    return {};
+  }
+};
 
 class FakeClock final : public platform::Clock {
  public:

@@ -15,12 +15,7 @@
 namespace talk::talkd {
 namespace {
 
-class NoPoller final : public platform::Poller {
- public:
-  std::error_code wait(std::span<platform::PollItem>, std::chrono::milliseconds) override {
-    return {};
-  }
-};
+using testing::NoPoller;
 
 platform::Ipv4Endpoint endpoint_of(const golden::Endpoint& e) {
   return {*platform::parse_ipv4(e.ip), e.port};

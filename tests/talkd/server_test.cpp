@@ -9,15 +9,10 @@
 namespace talk::talkd {
 namespace {
 
+using testing::NoPoller;
+
 using proto::Answer;
 using proto::RequestType;
-
-class NoPoller final : public platform::Poller {
- public:
-  std::error_code wait(std::span<platform::PollItem>, std::chrono::milliseconds) override {
-    return {};
-  }
-};
 
 class ServerTest : public testing::ProcessorTest {
  protected:

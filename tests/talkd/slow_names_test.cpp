@@ -11,15 +11,10 @@
 namespace talk::talkd {
 namespace {
 
+using testing::NoPoller;
+
 using proto::Answer;
 using proto::RequestType;
-
-class NoPoller final : public platform::Poller {
- public:
-  std::error_code wait(std::span<platform::PollItem>, std::chrono::milliseconds) override {
-    return {};
-  }
-};
 
 constexpr platform::Ipv4Endpoint kSlow{0x0a000003, 41000};
 

@@ -16,17 +16,12 @@
 namespace talk::talkd {
 namespace {
 
+using testing::NoPoller;
+
 [[noreturn]] void fail(const char* what) {
   (void)std::fprintf(stderr, "talkd_datagram_fuzzer: property violated: %s\n", what);
   std::abort();
 }
-
-class NoPoller final : public platform::Poller {
- public:
-  std::error_code wait(std::span<platform::PollItem>, std::chrono::milliseconds) override {
-    return {};
-  }
-};
 
 proto::CtlMessage request(proto::RequestType type, const char* l_name, const char* r_name) {
   proto::CtlMessage msg;

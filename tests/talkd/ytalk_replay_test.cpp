@@ -15,12 +15,7 @@
 namespace talk::talkd {
 namespace {
 
-class NoPoller final : public platform::Poller {
- public:
-  std::error_code wait(std::span<platform::PollItem>, std::chrono::milliseconds) override {
-    return {};
-  }
-};
+using testing::NoPoller;
 
 struct YtalkDaemon {
   YtalkDaemon(testing::FakeClock& clock, testing::FakeLogins& utmp, testing::FakeTtys& ttys,
