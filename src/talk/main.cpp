@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -25,51 +26,32 @@ void print(std::FILE* to, const std::string& line) {
   (void)std::fputs((line + "\n").c_str(), to);
 }
 
-// `talk xmpp:peer`: the account from the config dir, then one session over an XmppLink.
-int talk_over_xmpp(const talk::xmpp::Jid& peer) {
+// `talk xmpp:peer`: the account from the config dir; the link logs in when the session makes it.
+// `connection` must outlive the session.
+std::optional<talk::client::DirectLinkFactory> xmpp_link(const talk::xmpp::Jid& peer,
+                                                         talk::xmpp::Connection& connection) {
   using namespace talk;
   const std::string path = xmpp::account_file_path(platform::environment_value("XDG_CONFIG_HOME"),
                                                    platform::environment_value("HOME"));
-  const client::LoadedXmppAccount loaded = client::load_xmpp_account(path);
+  client::LoadedXmppAccount loaded = client::load_xmpp_account(path);
   if (!loaded.account) {
     print(stderr, "talk: " + loaded.error);
-    return 1;
+    return std::nullopt;
   }
-  const auto edit = platform::terminal_edit_chars(0);
-  platform::SignalEvents signals;
-  platform::SystemClock clock;
-  client::ClientResources no_daemons;
-  xmpp::strophe::StropheConnection connection;
-  std::random_device random;
-  client::SessionResult result;
-  {
-    client::CursesScreen screen(0, 1);
-    if (!screen.ok()) {
-      print(stderr, "talk: cannot use this terminal (is TERM set?)");
-      return 1;
-    }
-    client::Session session({0,
-                             &signals,
-                             &screen,
-                             &clock,
-                             &no_daemons,
-                             platform::locale_is_utf8(),
-                             {edit[0], edit[1], edit[2]},
-                             {}});
+  return [peer, &connection, account = *loaded.account, password = loaded.password](
+             client::PeerView& view, client::TimePoint /*now*/,
+             std::string& error) -> std::unique_ptr<client::PeerLink> {
+    std::random_device random;
     auto link = std::make_unique<client::XmppLink>(
-        connection,
-        xmpp::ChatSettings{loaded.account->jid, peer, random(), std::chrono::seconds(30)},
-        session.peer_view(), platform::locale_is_utf8());
-    std::string error;
-    if (link->login(*loaded.account, loaded.password, error)) {
-      result = session.run_with_link(std::move(link));
-    } else {
-      result = {1, std::string(client::text::kLostConnection), "XMPP: " + error};
+        connection, xmpp::ChatSettings{account.jid, peer, random(), std::chrono::seconds(30)}, view,
+        platform::locale_is_utf8());
+    std::string why;
+    if (!link->login(account, password, why)) {
+      error = "XMPP: " + why;
+      return nullptr;
     }
-  }  // the terminal is restored here, before anything is printed
-  if (!result.message.empty()) print(stderr, "[" + result.message + "]");
-  if (!result.detail.empty()) print(stderr, "talk: " + result.detail);
-  return result.exit_code;
+    return link;
+  };
 }
 
 }  // namespace
@@ -93,20 +75,27 @@ int main(int argc, char** argv) {
     print(stderr, std::string(client::text::kNotATty));
     return 1;
   }
-  if (parsed.options->xmpp_peer) return talk_over_xmpp(*parsed.options->xmpp_peer);
-  const std::string me = platform::caller_login_name();
-  if (me.empty()) {
+  client::ClientSetup setup;
+  client::DirectLinkFactory direct;
+  bool link_drives_status = false;
+  std::optional<xmpp::strophe::StropheConnection> connection;  // only XMPP loads libstrophe
+  if (parsed.options->xmpp_peer) {
+    auto factory = xmpp_link(*parsed.options->xmpp_peer, connection.emplace());
+    if (!factory) return 1;
+    direct = std::move(*factory);
+    link_drives_status = true;
+  } else if (const std::string me = platform::caller_login_name(); me.empty()) {
     print(stderr, "You don't exist. Go away.");
     return 1;
-  }
-  client::ClientSetup setup;
-  if (!parsed.options->srdp) {
+  } else if (parsed.options->srdp) {
+    direct = client::direct_srdp_link(*parsed.options->srdp, platform::locale_is_utf8());
+  } else {
     setup = client::prepare_client({*parsed.options, me, platform::current_process_id(),
                                     platform::environment_value("TALKHOST")});
-  }
-  if (!parsed.options->srdp && !setup.resources) {
-    print(stderr, "talk: " + setup.error);
-    return 1;
+    if (!setup.resources) {
+      print(stderr, "talk: " + setup.error);
+      return 1;
+    }
   }
   const auto edit = platform::terminal_edit_chars(0);
   platform::SignalEvents signals;
@@ -118,17 +107,15 @@ int main(int argc, char** argv) {
       print(stderr, "talk: cannot use this terminal (is TERM set?)");
       return 1;
     }
-    client::Session session(
-        {0,
-         &signals,
-         &screen,
-         &clock,
-         setup.resources.get(),
-         platform::locale_is_utf8(),
-         {edit[0], edit[1], edit[2]},
-         parsed.options->srdp
-             ? client::direct_srdp_link(*parsed.options->srdp, platform::locale_is_utf8())
-             : client::DirectLinkFactory{}});
+    client::Session session({0,
+                             &signals,
+                             &screen,
+                             &clock,
+                             setup.resources.get(),
+                             platform::locale_is_utf8(),
+                             {edit[0], edit[1], edit[2]},
+                             std::move(direct),
+                             link_drives_status});
     result = session.run();
   }  // the terminal is restored here, before anything is printed
   if (!result.message.empty()) print(stderr, "[" + result.message + "]");

@@ -34,7 +34,8 @@ Session::Session(SessionIo io)
 }
 
 SessionResult Session::run() {
-  model_.set_status(std::string(text::kNoConnectionYet));
+  link_status_ = io_.direct_link && io_.link_drives_status;
+  if (!link_status_) model_.set_status(std::string(text::kNoConnectionYet));
   redraw();
   if (io_.direct_link) {
     start_direct();
@@ -42,22 +43,6 @@ SessionResult Session::run() {
     rendezvous_.start(io_.clock->steady_now());
     apply_rendezvous_actions(io_.clock->steady_now());
   }
-  while (state_ != State::Finished) {
-    redraw();
-    poll_once();
-  }
-  redraw();
-  drain_cleanup();
-  return result_;
-}
-
-SessionResult Session::run_with_link(std::unique_ptr<PeerLink> link) {
-  link_ = std::move(link);
-  link_status_ = true;
-  conversation_ = std::make_unique<Conversation>(model_, io_.utf8, io_.my_edit_chars);
-  state_ = State::Talking;
-  link_->start(io_.clock->steady_now());
-  after_link_calls();
   while (state_ != State::Finished) {
     redraw();
     poll_once();
@@ -221,36 +206,50 @@ void Session::handle_signals(TimePoint now) {
 }
 
 void Session::start_talking(platform::TcpStream stream) {
-  io_.resources->listener.close();
   std::error_code ec;
-  link_ = std::make_unique<TalkStreamLink>(std::move(stream), peer_view_, io_.utf8,
-                                           io_.my_edit_chars, ec);
+  auto link = std::make_unique<TalkStreamLink>(std::move(stream), peer_view_, io_.utf8,
+                                               io_.my_edit_chars, ec);
   if (ec) {
+    io_.resources->listener.close();
     finish(1, std::string(text::kLostConnection), ec.message());
     return;
   }
+  begin_talking(std::move(link), io_.clock->steady_now());
+}
+
+// The rendezvous found the peer (a talk stream or a utalk peer's SRDP link): talk over its link.
+void Session::begin_talking(std::unique_ptr<PeerLink> link, TimePoint now) {
+  io_.resources->listener.close();
+  link_ = std::move(link);
   conversation_ = std::make_unique<Conversation>(model_, io_.utf8, io_.my_edit_chars);
   state_ = State::Talking;
   model_.set_status(std::string(text::kConnectionEstablished));
   io_.screen->beep();
   dirty_ = true;
   link_open_shown_ = true;
-  link_->start(io_.clock->steady_now());
+  link_->start(now);
   after_link_calls();
 }
 
+// No rendezvous: the link is made at once and finds (or waits for) its peer itself.
 void Session::start_direct() {
   const TimePoint now = io_.clock->steady_now();
   std::string error;
   link_ = io_.direct_link(peer_view_, now, error);
   if (!link_) {
-    finish(1, error);
+    if (link_status_) {
+      finish(1, std::string(text::kLostConnection), error);
+    } else {
+      finish(1, error);
+    }
     return;
   }
   conversation_ = std::make_unique<Conversation>(model_, io_.utf8, io_.my_edit_chars);
   state_ = State::Talking;
-  model_.set_status(std::string(text::kWaitingForParty));
-  dirty_ = true;
+  if (!link_status_) {
+    model_.set_status(std::string(text::kWaitingForParty));
+    dirty_ = true;
+  }
   link_->start(now);
   after_link_calls();
 }

@@ -24,8 +24,8 @@
 namespace talk::client {
 
 /// Makes the link of a conversation that needs no rendezvous (utalk's raw modes and !PORT@HOST,
-/// later XMPP): it gets the peer's view and the time; null when the link could not be made
-/// (`error` then says why).
+/// XMPP): it gets the peer's view and the time; null when the link could not be made (`error`
+/// then says why).
 using DirectLinkFactory =
     std::function<std::unique_ptr<PeerLink>(PeerView& view, TimePoint now, std::string& error)>;
 
@@ -40,6 +40,9 @@ struct SessionIo {
   /// When set, the session skips the rendezvous (resources may then be null) and talks over
   /// this link from the start.
   DirectLinkFactory direct_link;
+  /// The direct link finds its peer itself (XMPP): its notices and the peer's typing state show
+  /// on the status line, and a link that cannot be made is a lost connection (`error` the detail).
+  bool link_drives_status = false;
 };
 
 /// How the run ended. `message` (bracketed on screen) and `detail` go to stderr after the
@@ -54,11 +57,6 @@ class Session {
  public:
   explicit Session(SessionIo io);
   SessionResult run();
-  /// Runs a conversation over a link that finds its peer itself (XMPP): no talk daemon
-  /// rendezvous; the link's notices and the peer's typing state show on the status line.
-  SessionResult run_with_link(std::unique_ptr<PeerLink> link);
-  /// Where a link given to run_with_link shows its peer's side.
-  PeerView& peer_view() { return peer_view_; }
 
  private:
   enum class State { Rendezvous, Talking, PeerClosed, Finished };
@@ -69,12 +67,12 @@ class Session {
   void take_rendezvous_streams(bool connect_done, TimePoint now);
   void handle_signals(TimePoint now);
   void start_talking(platform::TcpStream stream);
+  void begin_talking(std::unique_ptr<PeerLink> link, TimePoint now);
   void read_keyboard(TimePoint now);
   void serve_link(std::span<const platform::PollEntry> entries, TimePoint now);
   void after_link_calls();
   void start_direct();
   void accept_srdp(TimePoint now);
-  void start_link(TimePoint now);
   bool start_probe(TimePoint now);
   void serve_probe(bool readable, TimePoint now);
   void show_link_status();

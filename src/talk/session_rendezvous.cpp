@@ -102,7 +102,7 @@ void Session::apply_rendezvous_actions(TimePoint now) {
           if (chosen.valid()) {
             start_talking(std::move(chosen));
           } else if (answered_link_) {
-            start_link(now);
+            begin_talking(std::move(answered_link_), now);
           }
           break;
         }
@@ -145,19 +145,6 @@ void Session::serve_probe(bool readable, TimePoint now) {
     probe_.reset();
     rendezvous_.on_connect_result(std::make_error_code(std::errc::connection_refused), now);
   }
-}
-
-void Session::start_link(TimePoint now) {
-  io_.resources->listener.close();
-  link_ = std::move(answered_link_);
-  conversation_ = std::make_unique<Conversation>(model_, io_.utf8, io_.my_edit_chars);
-  state_ = State::Talking;
-  model_.set_status(std::string(text::kConnectionEstablished));
-  io_.screen->beep();
-  dirty_ = true;
-  link_open_shown_ = true;
-  link_->start(now);
-  after_link_calls();
 }
 
 void Session::drain_cleanup() {

@@ -7,43 +7,11 @@
 #include <memory>
 
 #include "golden/vectors_file.hpp"
-#include "platform/logger.hpp"
 #include "protocol/codec.hpp"
-#include "talkd/fakes.hpp"
-#include "talkd/server.hpp"
+#include "talkd/replay_daemons.hpp"
 
 namespace talk::talkd {
 namespace {
-
-using testing::NoPoller;
-
-platform::Ipv4Endpoint endpoint_of(const golden::Endpoint& e) {
-  return {*platform::parse_ipv4(e.ip), e.port};
-}
-
-// One daemon process of the capture (one per port: Debian runs in.talkd on 517 and
-// in.ntalkd on 518 as separate processes with separate tables).
-struct ReplayDaemon {
-  explicit ReplayDaemon(testing::FakeClock& clock, testing::FakeLogins& utmp,
-                        testing::FakeTtys& ttys, testing::FakeUsers& users,
-                        testing::FakeFiles& files, testing::FakeResolver& resolver)
-      : table(clock, TableLimits{}),
-        locator({&utmp}, ttys, users),
-        policy(AclRules{}, false, users, files, logger),
-        limiter(clock, RateLimits{std::chrono::seconds(0), 1000, 4096}),
-        processor({table, locator, ttys, policy, limiter, resolver, logger, clock},
-                  ProcessorSettings{"capturehost", {}, false, false}),
-        server({{&socket, "replay"}}, processor, table, poller, clock, logger, {}) {}
-  platform::MemoryLogger logger;
-  InvitationTable table;
-  UserLocator locator;
-  AccessPolicy policy;
-  RateLimiter limiter;
-  RequestProcessor processor;
-  NoPoller poller;
-  testing::FakeSocket socket;
-  Server server;
-};
 
 // The bytes of a response that the reference daemons fill in: everything except pad/filler,
 // LEAVE_INVITE's answer, and addr outside LOOK_UP + SUCCESS.
@@ -69,12 +37,10 @@ TEST_P(GoldenReplay, AnswersLikeTheReferenceDaemon) {
   const golden::VectorFile file = golden::load_golden(GetParam());
   ASSERT_TRUE(file.error.empty()) << file.error;
 
-  testing::FakeClock clock;
-  testing::FakeLogins utmp;
-  testing::FakeTtys ttys;
-  testing::FakeUsers users;
-  testing::FakeFiles files;
-  testing::FakeResolver resolver;
+  testing::ReplayWorld world;
+  auto& users = world.users;
+  auto& utmp = world.utmp;
+  auto& ttys = world.ttys;
   users.users["tkalice"] = {1001, 1001, "/home/tkalice"};
   users.users["tkbob"] = {1002, 1002, "/home/tkbob"};
   utmp.add("tkalice", "pts/1");
@@ -88,26 +54,17 @@ TEST_P(GoldenReplay, AnswersLikeTheReferenceDaemon) {
   }
   utmp.add("tkbob", bob_tty);
 
-  std::map<std::uint16_t, std::unique_ptr<ReplayDaemon>> daemons;
+  testing::ReplayDaemons daemons(world);
   std::map<std::size_t, std::vector<std::uint8_t>> ours;  // request index -> our answer
   std::size_t compared = 0;
   for (std::size_t i = 0; i < file.vectors.size(); ++i) {
     const golden::Vector& v = file.vectors[i];
     if (!v.request) continue;
     ttys.add(bob_tty, 1002, v.step != "refused", 200);
-    auto& daemon = daemons[v.dst.port];
-    if (!daemon) {
-      daemon = std::make_unique<ReplayDaemon>(clock, utmp, ttys, users, files, resolver);
-    }
-    clock.advance(std::chrono::seconds(1));
-    platform::ReceivedDatagram from;
-    from.size = v.bytes.size();
-    from.source = endpoint_of(v.src);
-    const std::size_t before = daemon->socket.sent.size();
-    daemon->server.handle_datagram(daemon->socket, v.bytes, v.bytes.size(), from);
-    ASSERT_EQ(daemon->socket.sent.size(), before + 1) << "no answer to " << v.where();
-    EXPECT_EQ(daemon->socket.sent.back().to, from.source) << v.where();
-    ours[i] = daemon->socket.sent.back().bytes;
+    const auto answer = daemons.send(v);
+    ASSERT_TRUE(answer.has_value()) << "no answer to " << v.where();
+    EXPECT_EQ(answer->to, testing::endpoint_of(v.src)) << v.where();
+    ours[i] = answer->bytes;
   }
   for (std::size_t i = 0; i < file.vectors.size(); ++i) {
     const golden::Vector& v = file.vectors[i];

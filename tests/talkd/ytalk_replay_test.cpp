@@ -7,36 +7,11 @@
 #include <memory>
 
 #include "golden/vectors_file.hpp"
-#include "platform/logger.hpp"
 #include "protocol/codec.hpp"
-#include "talkd/fakes.hpp"
-#include "talkd/server.hpp"
+#include "talkd/replay_daemons.hpp"
 
 namespace talk::talkd {
 namespace {
-
-using testing::NoPoller;
-
-struct YtalkDaemon {
-  YtalkDaemon(testing::FakeClock& clock, testing::FakeLogins& utmp, testing::FakeTtys& ttys,
-              testing::FakeUsers& users, testing::FakeFiles& files, testing::FakeResolver& resolver)
-      : table(clock, TableLimits{}),
-        locator({&utmp}, ttys, users),
-        policy(AclRules{}, false, users, files, logger),
-        limiter(clock, RateLimits{std::chrono::seconds(0), 1000, 4096}),
-        processor({table, locator, ttys, policy, limiter, resolver, logger, clock},
-                  ProcessorSettings{"capturehost", {}, false, false}),
-        server({{&socket, "replay"}}, processor, table, poller, clock, logger, {}) {}
-  platform::MemoryLogger logger;
-  InvitationTable table;
-  UserLocator locator;
-  AccessPolicy policy;
-  RateLimiter limiter;
-  RequestProcessor processor;
-  NoPoller poller;
-  testing::FakeSocket socket;
-  Server server;
-};
 
 /// The response bytes in.ntalkd fills in (as in golden_replay_test): type, answer (not for
 /// LEAVE_INVITE), id, and addr only for a successful LOOK_UP.
@@ -63,33 +38,22 @@ class YtalkReplay : public ::testing::Test {
 
   /// Sends every request to the daemon of its port; returns our answer per request index.
   std::map<std::size_t, std::vector<std::uint8_t>> replay(const golden::VectorFile& file) {
-    std::map<std::uint16_t, std::unique_ptr<YtalkDaemon>> daemons;
+    testing::ReplayDaemons daemons(world);
     std::map<std::size_t, std::vector<std::uint8_t>> ours;
     for (std::size_t i = 0; i < file.vectors.size(); ++i) {
       const golden::Vector& v = file.vectors[i];
       if (!v.request) continue;
-      auto& daemon = daemons[v.dst.port];
-      if (!daemon) {
-        daemon = std::make_unique<YtalkDaemon>(clock, utmp, ttys, users, files, resolver);
-      }
-      clock.advance(std::chrono::seconds(1));
-      platform::ReceivedDatagram from;
-      from.size = v.bytes.size();
-      from.source = {*platform::parse_ipv4(v.src.ip), v.src.port};
-      const std::size_t before = daemon->socket.sent.size();
-      daemon->server.handle_datagram(daemon->socket, v.bytes, v.bytes.size(), from);
-      EXPECT_EQ(daemon->socket.sent.size(), before + 1) << "no answer to " << v.where();
-      if (daemon->socket.sent.size() == before + 1) ours[i] = daemon->socket.sent.back().bytes;
+      const auto answer = daemons.send(v);
+      EXPECT_TRUE(answer.has_value()) << "no answer to " << v.where();
+      if (answer) ours[i] = answer->bytes;
     }
     return ours;
   }
 
-  testing::FakeClock clock;
-  testing::FakeLogins utmp;
-  testing::FakeTtys ttys;
-  testing::FakeUsers users;
-  testing::FakeFiles files;
-  testing::FakeResolver resolver;
+  testing::ReplayWorld world;
+  testing::FakeLogins& utmp = world.utmp;
+  testing::FakeTtys& ttys = world.ttys;
+  testing::FakeUsers& users = world.users;
 };
 
 TEST_F(YtalkReplay, AnswersEveryRequestLikeNetkit) {
