@@ -128,6 +128,11 @@ void Rendezvous::begin_invite(TimePoint now) {
 }
 
 void Rendezvous::announce(TimePoint now) {
+  if (!config_.ring) {
+    if (!reringing_) status(text::kWaitingForParty);
+    start_ringing(now);
+    return;
+  }
   request(DaemonHost::Remote, RequestType::Announce, Purpose::Announce, msg_id_, now);
 }
 

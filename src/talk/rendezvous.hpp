@@ -62,6 +62,9 @@ struct RendezvousConfig {
   /// Our TCP rendezvous address, announced to the callee.
   platform::Ipv4Endpoint listen_addr;
   std::string remote_host_name;  // for messages
+  /// false: leave our invitation (refreshed every ring_wait) but never ANNOUNCE, for a member a
+  /// conference peer asked us to expect (ytalk's import), who connects to us.
+  bool ring = true;
   RendezvousTiming timing;
 };
 

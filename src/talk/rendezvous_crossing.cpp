@@ -61,7 +61,7 @@ void Rendezvous::on_check_reply(Answer answer, std::uint32_t id,
 void Rendezvous::rering(TimePoint now) {
   reringing_ = true;
   phase_ = Phase::Announcing;
-  status(text::kRingingAgain);
+  if (config_.ring) status(text::kRingingAgain);
   msg_id_ = remote_id_.value_or(0xfffffffeu) + 1;  // a higher id makes the daemon ring again
   request(DaemonHost::Local, RequestType::LeaveInvite, Purpose::LeaveInvite, msg_id_, now);
 }

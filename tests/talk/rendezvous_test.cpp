@@ -201,5 +201,23 @@ TEST(Rendezvous, OtalkRequestsCarryShortNames) {
   EXPECT_EQ(sim.requests(RequestType::LeaveInvite)[0].msg.l_name, "averylongna");
 }
 
+// A conference member we were told to expect (ytalk's import): our invitation is left and kept
+// fresh, nobody is rung, and the member who connects is taken.
+TEST(Rendezvous, WithoutRingingOnlyTheInvitationIsLeftAndRefreshed) {
+  RendezvousConfig config = make_config();
+  config.ring = false;
+  Sim sim(config);
+  sim.start();
+  EXPECT_TRUE(sim.requests(RequestType::Announce).empty());
+  EXPECT_EQ(sim.requests(RequestType::LeaveInvite).size(), 1u);
+  EXPECT_EQ(sim.r.phase(), Phase::Ringing);
+  ASSERT_TRUE(
+      sim.run_until([&] { return sim.requests(RequestType::LeaveInvite).size() == 2; }, 31s));
+  EXPECT_TRUE(sim.requests(RequestType::Announce).empty());
+  sim.r.on_accepted(sim.now);
+  sim.pump();
+  EXPECT_TRUE(sim.has(Kind::Connected));
+}
+
 }  // namespace
 }  // namespace talk::client::testing
