@@ -10,6 +10,12 @@ std::string Member::label(const std::string& my_host) const {
   return user + "@" + (host.empty() ? my_host : host);
 }
 
+// This machine under the names a member may give it: ours, localhost, the loopback address.
+std::string Conference::normalized(const std::string& host) const {
+  if (host == my_host_ || host == "localhost" || host == "127.0.0.1") return {};
+  return host;
+}
+
 Conference::Conference(ConferenceActions& actions, std::string my_host)
     : actions_(actions), my_host_(std::move(my_host)) {}
 
@@ -50,7 +56,7 @@ bool Conference::speaks_ytalk(const Member& m) const {
 }
 
 MemberId Conference::add(const std::string& user, const std::string& host) {
-  const std::string where = host == my_host_ ? std::string() : host;
+  const std::string where = normalized(host);
   if (const Member* m = known(user, where, 0)) return m->id;
   Member m;
   m.id = next_id_++;
@@ -93,7 +99,7 @@ void Conference::on_open(MemberId id, const PeerProgram& program, std::uint32_t 
 void Conference::on_pack(MemberId from, const yt::Pack& pack) {
   Member* sender = member(from);
   if (sender == nullptr || pack.name.empty()) return;
-  const std::string host = pack.host == my_host_ || pack.host == "localhost" ? "" : pack.host;
+  const std::string host = normalized(pack.host);
   switch (pack.code) {
     case yt::Code::Import: {
       if (known(pack.name, host, pack.pid) != nullptr) return;  // already with us

@@ -85,6 +85,7 @@ class Conference {
   const std::string& my_host() const { return my_host_; }
 
  private:
+  std::string normalized(const std::string& host) const;
   Member* member(MemberId id);
   Member* known(const std::string& user, const std::string& host, std::uint32_t pid);
   proto::ytalk::Pack pack_about(const Member& m, proto::ytalk::Code code) const;

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "platform/client_identity.hpp"
+#include "platform/resolver.hpp"
 #include "platform/terminal_mode.hpp"
 #include "talk/client_setup.hpp"
+#include "talk/conference_session.hpp"
 #include "talk/curses_screen.hpp"
 #include "talk/direct_link.hpp"
 #include "talk/session.hpp"
@@ -54,6 +56,25 @@ std::optional<talk::client::DirectLinkFactory> xmpp_link(const talk::xmpp::Jid& 
   };
 }
 
+// The conversation with several people (or -m): each member's daemon sockets are made when the
+// conference calls them.
+talk::client::ConferenceIo conference_io(const talk::client::Options& options,
+                                         const std::string& me) {
+  using namespace talk;
+  client::ConferenceIo io;
+  io.my_name = me;
+  io.my_host = platform::local_host_name();
+  io.pid = static_cast<std::uint32_t>(platform::current_process_id());
+  io.people = options.conference;
+  io.setup = [options, me](const client::Person& person) {
+    client::Options one = options;
+    one.person = person;
+    return client::prepare_client(
+        {one, me, platform::current_process_id(), platform::environment_value("TALKHOST")});
+  };
+  return io;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -76,6 +97,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   client::ClientSetup setup;
+  std::optional<client::ConferenceIo> conference;
   client::DirectLinkFactory direct;
   bool link_drives_status = false;
   std::optional<xmpp::strophe::StropheConnection> connection;  // only XMPP loads libstrophe
@@ -87,6 +109,8 @@ int main(int argc, char** argv) {
   } else if (const std::string me = platform::caller_login_name(); me.empty()) {
     print(stderr, "You don't exist. Go away.");
     return 1;
+  } else if (!parsed.options->conference.empty()) {
+    conference = conference_io(*parsed.options, me);
   } else if (parsed.options->srdp) {
     direct = client::direct_srdp_link(*parsed.options->srdp, platform::locale_is_utf8());
   } else {
@@ -107,16 +131,26 @@ int main(int argc, char** argv) {
       print(stderr, "talk: cannot use this terminal (is TERM set?)");
       return 1;
     }
-    client::Session session({0,
-                             &signals,
-                             &screen,
-                             &clock,
-                             setup.resources.get(),
-                             platform::locale_is_utf8(),
-                             {edit[0], edit[1], edit[2]},
-                             std::move(direct),
-                             link_drives_status});
-    result = session.run();
+    if (conference) {
+      conference->input_fd = 0;
+      conference->signals = &signals;
+      conference->screen = &screen;
+      conference->clock = &clock;
+      conference->utf8 = platform::locale_is_utf8();
+      conference->my_edit_chars = {edit[0], edit[1], edit[2]};
+      result = client::ConferenceSession(std::move(*conference)).run();
+    } else {
+      client::Session session({0,
+                               &signals,
+                               &screen,
+                               &clock,
+                               setup.resources.get(),
+                               platform::locale_is_utf8(),
+                               {edit[0], edit[1], edit[2]},
+                               std::move(direct),
+                               link_drives_status});
+      result = session.run();
+    }
   }  // the terminal is restored here, before anything is printed
   if (!result.message.empty()) print(stderr, "[" + result.message + "]");
   if (!result.detail.empty()) print(stderr, "talk: " + result.detail);

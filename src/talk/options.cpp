@@ -35,6 +35,44 @@ ParsedCommandLine xmpp_peer_options(Options options, std::span<const std::string
   return result;
 }
 
+// The second operand of `talk person ttyname` names a terminal; anything else there is a second
+// person (`talk alice bob`).
+bool names_terminal(std::string_view arg) {
+  return arg.starts_with("tty") || arg.starts_with("pts") || arg.starts_with("console") ||
+         arg.find('/') != std::string_view::npos;
+}
+
+// Several people (or -m): each operand is a person; user#tty picks a terminal, as in ytalk.
+ParsedCommandLine conference_options(Options options, const std::vector<std::string_view>& all) {
+  ParsedCommandLine result;
+  if (all.empty()) {
+    result.error = std::string(kUsage);
+    return result;
+  }
+  if (options.srdp || options.xmpp_peer) {
+    result.error = "a conversation with several people is over talk daemons only";
+    return result;
+  }
+  for (const std::string_view arg : all) {
+    if (xmpp::is_xmpp_uri(arg) || arg.starts_with('!')) {
+      result.error =
+          "a conversation with several people is over talk daemons only: " + std::string(arg);
+      return result;
+    }
+    const auto hash = arg.find('#');
+    Person person = parse_person(arg.substr(0, hash), options.dots_in_user);
+    if (hash != std::string_view::npos) person.tty = std::string(arg.substr(hash + 1));
+    if (person.user.empty()) {
+      result.error = "no user name in \"" + std::string(arg) + "\"";
+      return result;
+    }
+    options.conference.push_back(std::move(person));
+  }
+  options.person = options.conference.front();
+  result.options = std::move(options);
+  return result;
+}
+
 }  // namespace
 
 Person parse_person(std::string_view arg, bool dots_in_user) {
@@ -58,6 +96,8 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
   Options options;
   std::string_view positional[2];
   std::size_t positional_count = 0;
+  std::vector<std::string_view> all;  // every operand
+  bool conference = false;
   bool options_done = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string_view arg = args[i];
@@ -78,6 +118,8 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
       options.version = true;
     } else if (!options_done && arg == "-x") {
       options.dots_in_user = true;
+    } else if (!options_done && (arg == "-m" || arg == "--conference")) {
+      conference = true;
     } else if (!options_done && (arg == "--daemon-port" || arg == "--otalk-port")) {
       if (!inline_value && i + 1 >= args.size()) {
         result.error = "option " + std::string(arg) + " needs a port number";
@@ -121,19 +163,29 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
     } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
       result.error = "unknown option " + std::string(arg);
       return result;
-    } else if (positional_count < 2) {
-      positional[positional_count++] = arg;
     } else {
-      result.error = "too many arguments";
-      return result;
+      if (positional_count < 2) positional[positional_count] = arg;
+      ++positional_count;
+      all.push_back(arg);
     }
   }
   if (options.help || options.version) {
     result.options = options;
     return result;
   }
+  if (conference || (positional_count >= 2 && !names_terminal(all[1]))) {
+    return conference_options(std::move(options), all);
+  }
   if (options.xmpp_peer || (positional_count > 0 && xmpp::is_xmpp_uri(positional[0]))) {
+    if (positional_count > 2) {
+      result.error = "too many arguments";
+      return result;
+    }
     return xmpp_peer_options(std::move(options), std::span(positional, positional_count));
+  }
+  if (positional_count > 2) {
+    result.error = "too many arguments";
+    return result;
   }
   if (options.srdp && positional_count == 0) {
     result.options = options;
@@ -167,7 +219,7 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
 
 std::string help_text() {
   return std::string(kUsage) +
-         "\n"
+         "\n       talk [-m] person [person...]\n"
          "Talk to another user, on this machine or another one.\n"
          "\n"
          "  person is user, user@host, host!user, host:user or host.user\n"
@@ -177,6 +229,8 @@ std::string help_text() {
          "\n"
          "Options:\n"
          "  -x                 dots belong to the user name (first.last@host)\n"
+         "  -m, --conference   talk with several people in ytalk's protocol (implied when\n"
+         "                     several people are named; person#tty picks a terminal)\n"
          "  --daemon-port N    UDP port of the talk daemons (default: service ntalk, 518)\n"
          "  --otalk-port N     UDP port of old-protocol daemons (default: service talk, 517)\n"
          "  -s PORT            utalk's raw server: wait on UDP PORT for a utalk peer\n"
@@ -188,7 +242,9 @@ std::string help_text() {
          "\n"
          "Environment: TALKHOST sets the local address announced to the other side.\n"
          "Keys: ESC p / ESC n scroll your half, ^P / ^N the other half, ^L redraws,\n"
-         "the interrupt key (^C) ends the conversation.";
+         "the interrupt key (^C) ends the conversation. With several people, ESC m opens\n"
+         "the menu: a adds someone, h hangs up on someone, r rings again those who have\n"
+         "not answered, l lists who is in the conversation.";
 }
 
 }  // namespace talk::client

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "xmpp/jid.hpp"
 
@@ -45,6 +46,9 @@ struct Options {
   bool help = false;
   bool version = false;
   std::optional<xmpp::Jid> xmpp_peer;  // xmpp:user@server or --xmpp user@server
+  /// Everyone named when several people are (`talk alice bob@host carol`), or the one person
+  /// with -m: a multi-party conversation in ytalk's protocol. Empty: a classic two-party talk.
+  std::vector<Person> conference;
 };
 
 /// The result of parsing: either options, or an error text for stderr (usage problems).

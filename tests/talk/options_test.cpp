@@ -55,7 +55,25 @@ TEST(CommandLine, UsageAndHelpCallThePeerAPerson) {
 }
 
 TEST(CommandLine, TooManyArguments) {
-  EXPECT_FALSE(parse({"a", "b", "c"}).options);
+  EXPECT_FALSE(parse({"a", "tty1", "c"}).options);
+  EXPECT_FALSE(parse({"xmpp:a@b", "c", "d"}).options);
+}
+
+TEST(CommandLine, SeveralPeopleMakeAConference) {
+  const auto r = parse({"alice", "bob@host", "carol#pts/4"});
+  ASSERT_TRUE(r.options) << r.error;
+  ASSERT_EQ(r.options->conference.size(), 3U);
+  EXPECT_EQ(r.options->conference[1], (Person{"bob", "host", ""}));
+  EXPECT_EQ(r.options->conference[2], (Person{"carol", "", "pts/4"}));
+  // Two operands: a second person, unless the second names a terminal (talk's ttyname).
+  EXPECT_EQ(parse({"alice", "bob"}).options->conference.size(), 2U);
+  EXPECT_TRUE(parse({"alice", "pts/2"}).options->conference.empty());
+  EXPECT_TRUE(parse({"alice", "tty3"}).options->conference.empty());
+  // -m: one person, in ytalk's protocol (to join a conference).
+  EXPECT_EQ(parse({"-m", "alice@h"}).options->conference.size(), 1U);
+  EXPECT_FALSE(parse({"-m"}).options);
+  EXPECT_FALSE(parse({"alice", "xmpp:bob@example.org"}).options);
+  EXPECT_FALSE(parse({"-s", "5000", "-m", "alice"}).options);
 }
 
 TEST(CommandLine, PortsAndX) {

@@ -1,0 +1,71 @@
+// ConferenceLayout: slots of equal height for the windows, the rest to the last one.
+#include "talk/conference_layout.hpp"
+
+#include <algorithm>
+
+#include "talk/text_feeder.hpp"
+
+namespace talk::client {
+namespace {
+
+// `text` cut to `cols` columns by glyph (the title and status are already sanitised text).
+FrameRow fit(const std::string& text, int cols, bool separator) {
+  Pane pane(1);
+  TextFeeder feeder(pane, true, false);
+  feeder.feed({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
+  int row = 0;
+  int col = 0;
+  auto rows = pane.visible_rows(std::max(cols, 1), 1 << 20, row, col);
+  FrameRow out;
+  if (!rows.empty()) {
+    out.text = std::move(rows.front().text);
+    out.width = rows.front().width;
+  }
+  out.separator = separator;
+  return out;
+}
+
+}  // namespace
+
+int ConferenceLayout::fitting(int windows, int rows) {
+  const int usable = std::max(0, rows - 1);  // the status row
+  return std::min(windows, usable / kMinWindowRows);
+}
+
+Frame ConferenceLayout::frame(const std::vector<LayoutWindow>& windows, const std::string& status,
+                              int rows, int cols) const {
+  Frame frame;
+  frame.rows = std::max(rows, 1);
+  frame.cols = std::max(cols, 1);
+  frame.lines.resize(static_cast<std::size_t>(frame.rows));
+  const int shown = fitting(static_cast<int>(windows.size()), frame.rows);
+  std::string bottom = status.empty() ? std::string() : "[" + status + "]";
+  if (shown < static_cast<int>(windows.size())) {
+    const auto hidden = static_cast<int>(windows.size()) - shown;
+    bottom += "[" + std::to_string(hidden) + (hidden == 1 ? " window does" : " windows do") +
+              " not fit: make the terminal taller]";
+  }
+  frame.lines.back() = fit(bottom, frame.cols, false);
+  if (shown == 0) return frame;
+  const int usable = frame.rows - 1;
+  const int slot = usable / shown;
+  for (int w = 0; w < shown; ++w) {
+    const LayoutWindow& window = windows[static_cast<std::size_t>(w)];
+    const int top = w * slot;
+    const int height = w + 1 == shown ? usable - top : slot;
+    frame.lines[static_cast<std::size_t>(top)] = fit("= " + window.title + " =", frame.cols, true);
+    int cursor_row = -1;
+    int cursor_col = 0;
+    const auto text = window.pane->visible_rows(frame.cols, height - 1, cursor_row, cursor_col);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      frame.lines[static_cast<std::size_t>(top + 1) + i] = {text[i].text, text[i].width, false};
+    }
+    if (w == 0) {
+      frame.cursor_row = top + 1 + std::max(cursor_row, 0);
+      frame.cursor_col = std::min(cursor_col, frame.cols - 1);
+    }
+  }
+  return frame;
+}
+
+}  // namespace talk::client
