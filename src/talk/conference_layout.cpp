@@ -39,12 +39,13 @@ Frame ConferenceLayout::frame(const std::vector<LayoutWindow>& windows, const st
   frame.cols = std::max(cols, 1);
   frame.lines.resize(static_cast<std::size_t>(frame.rows));
   const int shown = fitting(static_cast<int>(windows.size()), frame.rows);
-  std::string bottom = status.empty() ? std::string() : "[" + status + "]";
+  std::string bottom;
   if (shown < static_cast<int>(windows.size())) {
     const auto hidden = static_cast<int>(windows.size()) - shown;
-    bottom += "[" + std::to_string(hidden) + (hidden == 1 ? " window does" : " windows do") +
-              " not fit: make the terminal taller]";
+    bottom = "[" + std::to_string(hidden) + (hidden == 1 ? " window does" : " windows do") +
+             " not fit: make the terminal taller]";
   }
+  if (!status.empty()) bottom += "[" + status + "]";
   frame.lines.back() = fit(bottom, frame.cols, false);
   if (shown == 0) return frame;
   const int usable = frame.rows - 1;
