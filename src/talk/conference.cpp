@@ -108,6 +108,7 @@ void Conference::on_pack(MemberId from, const yt::Pack& pack) {
       m.user = pack.name;
       m.host = host;
       m.pid = pack.pid;
+      m.addr = yt::reversed_octets(pack.host_addr);  // as the importer knew it
       m.state = MemberState::Expecting;
       m.export_due = true;
       m.importer = from;

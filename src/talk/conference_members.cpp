@@ -14,6 +14,21 @@ std::array<std::uint8_t, 4> octets(std::uint32_t address) {
 
 }  // namespace
 
+// What a newcomer should see of my window, as ytalk shows it to them: my last lines (as many as
+// their window for me holds, when they said), the unfinished one without its newline.
+std::vector<UserEdit> ConferenceSession::recent_text(std::uint16_t rows) const {
+  const Pane& mine = model_.mine();
+  const std::size_t count = mine.line_count();
+  const std::size_t keep = std::min<std::size_t>(count, rows > 1 ? rows - 1 : 10);
+  std::vector<UserEdit> edits;
+  for (std::size_t i = count - keep; i < count; ++i) {
+    const std::string text = mine.line_text(i);
+    if (!text.empty()) edits.push_back({UserEdit::Kind::Text, text, text});
+    if (i + 1 < count) edits.push_back({UserEdit::Kind::Newline, {}, "\n"});
+  }
+  return edits;
+}
+
 ConferenceSession::Slot* ConferenceSession::slot(MemberId id) {
   for (Slot& s : slots_) {
     if (s.id == id) return &s;
@@ -90,7 +105,7 @@ void ConferenceSession::serve_slot(Slot& s, std::span<const platform::PollEntry>
     if (!s.link) return;
     if (entry.fd < 0 || !(entry.readable || entry.writable || entry.failed)) continue;
     s.link->on_ready({entry.fd, entry.readable, entry.writable, entry.failed}, now);
-    after_link(s);
+    after_link(s, now);
   }
 }
 
@@ -109,10 +124,10 @@ void ConferenceSession::start_link(Slot& s, platform::TcpStream stream, TimePoin
     return;
   }
   s.link->start(now);
-  after_link(s);
+  after_link(s, now);
 }
 
-void ConferenceSession::after_link(Slot& s) {
+void ConferenceSession::after_link(Slot& s, TimePoint now) {
   dirty_ = true;
   const int bells = s.view->take_bells();
   for (int i = 0; i < bells && i < 3; ++i) io_.screen->beep();
@@ -123,6 +138,7 @@ void ConferenceSession::after_link(Slot& s) {
     const YtalkStream& model = s.link->stream_model();
     conference_.on_open(s.id, model.program(), model.peer_parm() ? model.peer_parm()->pid : 0,
                         s.addr);
+    if (s.link) s.link->send(recent_text(model.peer_parm() ? model.peer_parm()->my_rows : 0), now);
   }
   if (!s.link) return;
   for (const auto& pack : s.link->take_packs()) conference_.on_pack(s.id, pack);

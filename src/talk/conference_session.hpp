@@ -69,7 +69,8 @@ class ConferenceSession final : private ConferenceActions {
   void poll_once();
   void serve_slot(Slot& s, std::span<const platform::PollEntry> entries, TimePoint now);
   void start_link(Slot& s, platform::TcpStream stream, TimePoint now);
-  void after_link(Slot& s);
+  void after_link(Slot& s, TimePoint now);
+  std::vector<UserEdit> recent_text(std::uint16_t rows) const;
   void read_keyboard(TimePoint now);
   void run_command(const MenuCommand& command);
   void handle_signals(TimePoint now);

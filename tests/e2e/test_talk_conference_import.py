@@ -2,7 +2,8 @@
 """End-to-end: joining by being imported. tkalice and tkbob talk (`talk -m`); tkalice adds
 tkcarol from the menu (ESC m, a, name); tkcarol answers; tkbob is never rung, yet tkbob and
 tkcarol end up connected (tkbob left a silent invitation when told of tkcarol, tkcarol was sent
-an Accept naming tkbob and connected to him). The menu's list names everyone's program."""
+an Accept naming tkbob and connected to him). The newcomer sees what was typed before, as in
+ytalk. The menu's list names everyone's program; hanging up on one member leaves the others."""
 
 import re
 import time
@@ -33,6 +34,7 @@ def test(lab):
     carol.wait_window(bob.name)
     rings = re.findall(r"Message from Talk_Daemon", bob.term.history().text)
     assert len(rings) == 1, bob.term.history().framed("bob was rung for carol")
+    carol.wait_text("just the two of us")  # what alice had typed, shown to the newcomer
     carol.say("hi, I was added", alice, bob)
     bob.say("welcome carol", alice, carol)
     alice.term.press("Escape", "m", "l")
