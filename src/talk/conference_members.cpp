@@ -1,4 +1,5 @@
 // ConferenceSession: each member's rendezvous and link, and the controller's actions on them.
+#include <algorithm>
 #include <utility>
 
 #include "talk/conference_session.hpp"
@@ -84,8 +85,8 @@ void ConferenceSession::serve_slot(Slot& s, std::span<const platform::PollEntry>
                                    TimePoint now) {
   std::size_t used = 0;
   if (s.call) {
-    s.call->on_poll(entries.first(MemberCall::kPollEntries), now);
-    used = MemberCall::kPollEntries;
+    used = std::min(entries.size(), MemberCall::kPollEntries);
+    s.call->on_poll(entries.first(used), now);
     if (s.call->waiting() && !s.waiting_told) {
       s.waiting_told = true;
       conference_.on_waiting(s.id);

@@ -45,7 +45,12 @@ void ConferenceSession::poll_once() {
   std::vector<platform::PollEntry> entries;
   entries.push_back({io_.signals->fd(), true});
   entries.push_back({io_.input_fd, true});
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // per slot: first entry, count
+  struct Polled {
+    std::size_t first = 0;
+    std::size_t count = 0;
+    const MemberCall* call = nullptr;  // the call whose entries come first, if any
+  };
+  std::vector<Polled> ranges;  // per slot
   std::optional<TimePoint> wake;
   const auto earliest = [&wake](std::optional<TimePoint> t) {
     if (t) wake = wake ? std::min(*wake, *t) : *t;
@@ -61,7 +66,7 @@ void ConferenceSession::poll_once() {
         entries.push_back({interest.fd, interest.read, interest.write});
       }
     }
-    ranges.emplace_back(first, entries.size() - first);
+    ranges.push_back({first, entries.size() - first, s.call.get()});
   }
   std::optional<std::chrono::milliseconds> timeout;
   const TimePoint now = io_.clock->steady_now();
@@ -79,7 +84,11 @@ void ConferenceSession::poll_once() {
   if (entries[1].readable) read_keyboard(after);
   // Slots may be added while serving (an Import, an Accept): serve the ones polled.
   for (std::size_t i = 0; i < ranges.size() && !finished_; ++i) {
-    serve_slot(slots_[i], std::span(entries).subspan(ranges[i].first, ranges[i].second), after);
+    Slot& s = slots_[i];
+    auto mine = std::span(entries).subspan(ranges[i].first, ranges[i].count);
+    // A call or link replaced since the poll (a re-ring) gets no stale readiness.
+    const bool same_call = s.call.get() == ranges[i].call;
+    serve_slot(s, same_call ? mine : mine.first(0), after);
   }
   check_everyone_gone();
 }

@@ -33,8 +33,10 @@ void MemberCall::on_poll(std::span<const platform::PollEntry> mine, TimePoint no
       accepted_ = std::move(stream);
       rendezvous_.on_accepted(now);
     }
-    const auto& connect = mine[5];
-    if (connecting_ && (connect.writable || connect.failed)) {
+    // `mine` may be short when this call was made after the poll (a re-ring): then only the
+    // non-blocking reads and accepts above run.
+    const bool connect_ready = mine.size() >= kPollEntries && (mine[5].writable || mine[5].failed);
+    if (connecting_ && connect_ready) {
       const std::error_code result = connecting_->connect_result();
       if (!result) outgoing_ = std::move(*connecting_);
       connecting_.reset();
