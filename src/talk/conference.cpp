@@ -33,6 +33,10 @@ const Member* Conference::find(MemberId id) const {
   return nullptr;
 }
 
+bool Conference::full() const {
+  return active() >= kMaxMembers;
+}
+
 int Conference::active() const {
   return static_cast<int>(std::count_if(members_.begin(), members_.end(), [](const Member& m) {
     return m.state != MemberState::Gone;
@@ -103,6 +107,10 @@ void Conference::on_pack(MemberId from, const yt::Pack& pack) {
   switch (pack.code) {
     case yt::Code::Import: {
       if (known(pack.name, host, pack.pid) != nullptr) return;  // already with us
+      if (full()) {
+        actions_.tell("too many people: " + pack.name + " not added");
+        return;
+      }
       Member m;
       m.id = next_id_++;
       m.user = pack.name;
@@ -124,7 +132,7 @@ void Conference::on_pack(MemberId from, const yt::Pack& pack) {
       return;
     }
     case yt::Code::Accept: {
-      if (known(pack.name, host, pack.pid) != nullptr) return;
+      if (known(pack.name, host, pack.pid) != nullptr || full()) return;
       Member m;
       m.id = next_id_++;
       m.user = pack.name;
@@ -132,7 +140,10 @@ void Conference::on_pack(MemberId from, const yt::Pack& pack) {
       m.pid = pack.pid;
       m.state = MemberState::Calling;
       members_.push_back(m);
-      actions_.call(members_.back(), true);
+      // The importer's invitation waits for us: look it up and connect. Unlike ytalk, never
+      // ring on a member's word; if the lookup misses, our own invitation (checked for theirs
+      // while it stands) meets them.
+      actions_.call(members_.back(), false);
       return;
     }
     default:

@@ -4,6 +4,8 @@
 // told of a newcomer by Import leaves a silent invitation for them and answers Export; the one
 // who brought the newcomer in then sends Accept, naming the importer, to the newcomer, who
 // connects to the importer. The result is a full mesh: the newcomer connects to everyone.
+// Only the user's own additions ring anyone: what members ask for only leaves or looks up
+// invitations, and a conference holds at most kMaxMembers others.
 // Classic talk peers stay two-party talkers with us and are never exported (as in ytalk).
 #pragma once
 
@@ -58,6 +60,8 @@ class ConferenceActions {
 
 class Conference {
  public:
+  static constexpr int kMaxMembers = 32;
+
   Conference(ConferenceActions& actions, std::string my_host);
 
   /// The user adds someone (the command line or the menu): they are rung.
@@ -86,6 +90,7 @@ class Conference {
 
  private:
   std::string normalized(const std::string& host) const;
+  bool full() const;
   Member* member(MemberId id);
   Member* known(const std::string& user, const std::string& host, std::uint32_t pid);
   proto::ytalk::Pack pack_about(const Member& m, proto::ytalk::Code code) const;

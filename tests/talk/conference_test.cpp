@@ -114,7 +114,7 @@ TEST(Conference, AnAcceptMakesTheNewcomerCallTheImporter) {
   c.on_pack(alice, pack(yt::Code::Accept, "bob", 200));
   ASSERT_EQ(actions.calls.size(), 2U);
   EXPECT_EQ(actions.calls[1].who, "bob");
-  EXPECT_TRUE(actions.calls[1].ring);  // a LOOK_UP finds bob's invitation first
+  EXPECT_FALSE(actions.calls[1].ring);  // a LOOK_UP finds bob's invitation; nobody is rung
   c.on_pack(alice, pack(yt::Code::Accept, "bob", 200));
   EXPECT_EQ(actions.calls.size(), 2U);
 }
@@ -155,6 +155,18 @@ TEST(Conference, HangingUpAndReringing) {
   EXPECT_EQ(a.active(), 1);
   // Adding someone who is already in is a no-op.
   EXPECT_EQ(a.add("carol", ""), carol);
+}
+
+TEST(Conference, AMemberCannotGrowTheConferenceWithoutBound) {
+  FakeActions actions;
+  Conference b(actions, "here");
+  const MemberId alice = b.add("alice", "");
+  b.on_open(alice, talk_ng(), 100, kLoopback);
+  for (std::uint32_t i = 0; i < 100; ++i) {
+    b.on_pack(alice, pack(yt::Code::Import, "u" + std::to_string(i), 1000 + i));
+  }
+  EXPECT_EQ(b.active(), Conference::kMaxMembers);
+  EXPECT_EQ(actions.calls.size(), static_cast<std::size_t>(Conference::kMaxMembers));
 }
 
 TEST(Conference, TwoSessionsOfOneLoginAreTwoMembers) {
