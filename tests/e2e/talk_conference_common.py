@@ -56,8 +56,9 @@ class Party:
                            region="history", describe="the client to exit")
 
 
-def start(lab):
-    lab.start_daemon(th.daemon(DAEMON))
+def start(lab, daemon=DAEMON):
+    """The talk daemons: Debian's netkit ones by default (the reference judges the client)."""
+    lab.start_daemon(th.daemon(daemon))
 
 
 def ring_all(caller, *callees):
