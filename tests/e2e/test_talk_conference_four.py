@@ -7,15 +7,13 @@ four windows of three rows, the status row says so instead of hiding anyone sile
 from talk_conference_common import Party, ring_all, start
 from talk_e2e_common import th
 
-DAVE = "tkdave"
-
 
 def test(lab):
     start(lab)
     alice = Party(lab, th.ALICE)
     bob = Party(lab, th.BOB)
     carol = Party(lab, th.CAROL)
-    dave = Party(lab, DAVE)
+    dave = Party(lab, th.DAVE)
     everyone = (alice, bob, carol, dave)
     ring_all(alice, bob, carol, dave)
     for party in everyone:

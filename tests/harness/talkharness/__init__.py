@@ -11,9 +11,9 @@ Inside the namespaces: only `lo` (127.0.0.1) is up, so the real ports 518/517 ar
 is a private `127.0.0.1 localhost talklab`; /dev is a private tmpfs with the host's basic device
 nodes and /dev/pts bound in, and /dev/log is the harness's syslog socket. Nothing of the
 machine's utmp, ports or files changes, except that missing throwaway users (tkalice, tkbob,
-tkcarol) are added with useradd --system. Everything left running dies with the namespaces'
-PID 1 (the test process). Daemons name the caller's host differently: talk-ng and inetutils
-say tkalice@localhost, Debian's netkit talkd tkalice@127.0.0.1.
+tkcarol, tkdave) are added with useradd --system. Everything left running dies with the
+namespaces' PID 1 (the test process). Daemons name the caller's host differently: talk-ng and
+inetutils say tkalice@localhost, Debian's netkit talkd tkalice@127.0.0.1.
 
 Run one by hand (CTest sets both variables itself):
     sudo PYTHONPATH=tests/harness TALK_BUILD_DIR=build/release python3 tests/e2e/test_x.py
@@ -47,7 +47,7 @@ API (all waits are bounded; a wait that runs out raises th.StepTimeout with the 
                                      user, group)]; you can build your own Daemon/Service too.
   require_peers()                    fetch Debian's peers into <build>/peers if missing.
   build_dir(), peers_dir()           $TALK_BUILD_DIR (CTest sets it) / <build>/peers.
-  ALICE, BOB, CAROL                  "tkalice", "tkbob", "tkcarol".
+  ALICE, BOB, CAROL, DAVE            "tkalice", "tkbob", "tkcarol", "tkdave".
 
   Lab (given to the test):
     lab.user(name) -> User           .name .uid .gid (created when missing)
@@ -120,10 +120,10 @@ from .programs import (Client, Daemon, build_dir, client, daemon, fetch_peers, p
                        require_peers)
 from .screen import Screen
 from .terminal import StepTimeout, Terminal
-from .users import ALICE, BOB, CAROL
+from .users import ALICE, BOB, CAROL, DAVE
 
 __all__ = [
-    "ALICE", "ASCII_LINES", "BOB", "CAROL", "Client", "Conversation", "Daemon", "HarnessError",
+    "ALICE", "ASCII_LINES", "BOB", "CAROL", "Client", "DAVE", "Conversation", "Daemon", "HarnessError",
     "Lab", "Launcher", "Screen", "Service", "Skip", "StepTimeout", "Terminal", "UTF8_LINE",
     "build_dir", "client", "control", "daemon", "fetch_peers", "peers_dir", "require_peers",
     "run", "skip", "utmp",

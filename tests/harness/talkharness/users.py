@@ -10,7 +10,7 @@ import time
 from .isolation import HarnessError
 
 # Names stay within 8 characters so that old talk's 9-byte name fields hold them.
-ALICE, BOB, CAROL = "tkalice", "tkbob", "tkcarol"
+ALICE, BOB, CAROL, DAVE = "tkalice", "tkbob", "tkcarol", "tkdave"
 _LOCK = "/tmp/talkharness-useradd.lock"
 
 
