@@ -157,7 +157,10 @@ bool Session::on_datagram(std::span<const std::uint8_t> datagram, Time now) {
     return false;
   }
   if (!peer_known_) {
+    // Locked onto the first peer heard: the resynch a server could not send before (utalk's
+    // client holds its text until it hears from us), then whatever was sent meanwhile.
     peer_known_ = true;
+    send_current(true, now);
     resend_after(0);
   }
   heard_ = true;

@@ -140,9 +140,20 @@ TEST_F(SessionTest, ServerKeepsDataUntilThePeerShowsUp) {
   EXPECT_FALSE(server.next_deadline());
   server.on_datagram(packet_of({make_current(0)}), t0 + 1s);
   const auto sent = chunks_of(server.take_datagrams());
-  ASSERT_FALSE(sent.empty());  // replayed on locking (and again for the CURRENT, as utalk does)
-  EXPECT_EQ(sent[0].seq, 1U);
+  // The resynch first, then the replay on locking (and again for the CURRENT, as utalk does).
+  ASSERT_GE(sent.size(), 2U);
+  EXPECT_EQ(sent[0], make_current(0));
+  EXPECT_EQ(sent[1].seq, 1U);
   EXPECT_TRUE(server.peer_known());
+}
+
+TEST_F(SessionTest, ServerAnswersTheFirstSignOfLifeWithItsResynch) {
+  // utalk's client sends an ALIVE and holds its text until it hears from the server.
+  Session server(Settings{}, false, t0);
+  server.resynch(t0);  // no peer yet: nothing can go out
+  EXPECT_TRUE(server.take_datagrams().empty());
+  server.on_datagram(packet_of({make_alive()}), t0 + 1s);
+  EXPECT_EQ(chunks_of(server.take_datagrams()), (std::vector<Chunk>{make_current(0)}));
 }
 
 TEST_F(SessionTest, PingProbesAndItsReplyCountsAsHearing) {
