@@ -192,6 +192,7 @@ std::string help_text() {
          "\n"
          "Environment: TALKHOST sets the local address announced to the other side.\n"
          "Keys: ESC p / ESC n scroll your half, ^P / ^N the other half, ^L redraws,\n"
+         "^T sets the topic, shown to a utalk peer (Enter ends it, ^G drops it),\n"
          "the interrupt key (^C) ends the conversation.";
 }
 
