@@ -94,6 +94,17 @@ TEST_F(SessionTest, MissingListAndCurrentAreAnsweredWithResends) {
   EXPECT_TRUE(client.take_datagrams().empty());
 }
 
+TEST_F(SessionTest, AListWithoutEntriesResendsTheOldestChunk) {
+  // utalk drops a missing run that reaches the bottom of its bitmap from its list: when our
+  // first chunks are lost, its MISSLST arrives empty.
+  for (const char* text : {"a", "b", "c"}) client.send(text_chunk(text), t0);
+  client.take_datagrams();
+  client.on_datagram(packet_of({make_missing_list({})}), t0);
+  const auto resent = chunks_of(client.take_datagrams());
+  ASSERT_EQ(resent.size(), 1U);
+  EXPECT_EQ(resent[0], text_chunk("a", 1));
+}
+
 TEST_F(SessionTest, UnavailableChunksAreAnsweredWithOldest) {
   Settings small;
   small.send_list_bytes = 2 * (text_chunk("x").size() + 16);
