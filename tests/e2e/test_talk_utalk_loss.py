@@ -21,11 +21,14 @@ RULES = """table inet talkloss {{
   chain lose {{
     type filter hook input priority 0; policy accept;
     udp dport {port} numgen random mod 100 < {loss} counter name dropped drop
-    udp sport {port} @th,64,32 0x01000102 @th,128,32 1 numgen inc mod 1000000 0 counter name dropped drop
+    udp sport {port} {first_data} numgen inc mod 1000000 0 counter name dropped drop
     udp sport {port} numgen random mod 100 < {loss} counter name dropped drop
   }}
 }}
 """
+# talk's first text datagram: a DATA chunk first (version 1, revision 0, level 1, type 2) with
+# sequence number 1, after the 8-byte UDP header.
+FIRST_DATA = "@th,64,32 0x01000102 @th,128,32 1"
 
 
 def nft(*args, text=None):
@@ -66,7 +69,7 @@ def conversation(lab, port, lossy):
     alice.wait_for("[Connection established]", describe="talk hearing utalk")
     bob.wait_for("@127.0.0.1", describe="utalk hearing talk")
     if lossy:
-        nft("-f", "-", text=RULES.format(port=port, loss=LOSS_PERCENT))
+        nft("-f", "-", text=RULES.format(port=port, loss=LOSS_PERCENT, first_data=FIRST_DATA))
     type_slowly(alice, "lossy lines from talk x")
     alice.press("BSpace")
     type_slowly(alice, "okay")
