@@ -89,8 +89,17 @@ void Session::resend_after(std::uint32_t seq) {
 }
 
 void Session::resend_missing(const Chunk& list, Time now) {
+  const std::vector<MissingRun> runs = missing_runs_of(list);
+  if (runs.empty() && !sent_.empty()) {
+    // utalk leaves out of its list a missing run that reaches the bottom of its received
+    // bitmap (seq 1 early on), so a list without an entry means our oldest chunks are missing:
+    // resend the oldest, after which the rest of that run becomes a proper entry.
+    add(sent_.front());
+    ++counters_.resent;
+    return;
+  }
   bool unavailable = false;
-  for (const MissingRun& run : missing_runs_of(list)) {
+  for (const MissingRun& run : runs) {
     for (std::uint32_t i = 0, seq = run.newest; i <= run.more; ++i, --seq) {
       const auto found = std::find_if(sent_.begin(), sent_.end(),
                                       [seq](const Chunk& chunk) { return chunk.seq == seq; });
@@ -157,7 +166,10 @@ bool Session::on_datagram(std::span<const std::uint8_t> datagram, Time now) {
     return false;
   }
   if (!peer_known_) {
+    // Locked onto the first peer heard: the resynch a server could not send before (utalk's
+    // client holds its text until it hears from us), then whatever was sent meanwhile.
     peer_known_ = true;
+    send_current(true, now);
     resend_after(0);
   }
   heard_ = true;

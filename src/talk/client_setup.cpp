@@ -23,6 +23,7 @@ ClientSetup prepare_client(const ClientSetupInput& input) {
   const Options& options = input.options;
   c.my_name = input.my_name;
   c.peer_name = options.person.user;
+  c.announce_as_utalk = options.announce_utalk;
   c.peer_tty = options.person.tty;
   c.pid = input.pid;
   const std::uint16_t ntalk_port = port_for(options.daemon_port, "ntalk", proto::kNtalkPort);

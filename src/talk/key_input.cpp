@@ -1,4 +1,5 @@
-// KeyInput: netkit's keys (ESC p/n, ^P/^N, ^L) and swallowing of terminal escape sequences.
+// KeyInput: netkit's keys (ESC p/n, ^P/^N, ^L), utalk's ^T and swallowing of terminal escape
+// sequences.
 #include "talk/key_input.hpp"
 
 namespace talk::client {
@@ -32,6 +33,8 @@ std::vector<KeyEvent> KeyInput::feed(std::span<const std::uint8_t> typed) {
           add_key(events, LocalKey::ScrollPeerForward);
         } else if (byte == 0x0c) {
           add_key(events, LocalKey::Redraw);
+        } else if (byte == 0x14) {
+          add_key(events, LocalKey::Topic);
         } else {
           add_text(events, byte);
         }

@@ -1,4 +1,4 @@
-// Interprets what the user types: local keys (scrolling, redraw) are acted on here and never
+// Interprets what the user types: local keys (scrolling, redraw, topic) are acted on here and never
 // sent; escape sequences from function keys are swallowed; everything else is sent as typed.
 #pragma once
 
@@ -15,6 +15,7 @@ enum class LocalKey : std::uint8_t {
   ScrollPeerBack,     // ^P, Page Up
   ScrollPeerForward,  // ^N, Page Down
   Redraw,             // ^L
+  Topic,              // ^T: type a new topic for the conversation (as in utalk)
 };
 
 /// One step of typed input, in order: either bytes for the peer (and my own pane), or a key.

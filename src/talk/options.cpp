@@ -120,6 +120,8 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> args) {
       options.dots_in_user = true;
     } else if (!options_done && (arg == "-m" || arg == "--conference")) {
       conference = true;
+    } else if (!options_done && (arg == "-u" || arg == "--utalk")) {
+      options.announce_utalk = true;
     } else if (!options_done && (arg == "--daemon-port" || arg == "--otalk-port")) {
       if (!inline_value && i + 1 >= args.size()) {
         result.error = "option " + std::string(arg) + " needs a port number";
@@ -236,12 +238,15 @@ std::string help_text() {
          "  -s PORT            utalk's raw server: wait on UDP PORT for a utalk peer\n"
          "  -c HOST PORT       utalk's raw client: talk to a utalk peer at HOST PORT\n"
          "  '!PORT@HOST'       answer `utalk -a` (utalk's protocol to HOST PORT)\n"
+         "  -u, --utalk        announce as '!NAME', as utalk does: the other side's daemon\n"
+         "                     asks them to answer with utalk (talk answers too)\n"
          "  --xmpp JID         talk to this XMPP address (the same as xmpp:JID)\n"
          "  -h, --help         show this help and exit\n"
          "  -V, --version      show the version and exit\n"
          "\n"
          "Environment: TALKHOST sets the local address announced to the other side.\n"
          "Keys: ESC p / ESC n scroll your half, ^P / ^N the other half, ^L redraws,\n"
+         "^T sets the topic, shown to a utalk peer (Enter ends it, ^G drops it),\n"
          "the interrupt key (^C) ends the conversation. With several people, ESC m opens\n"
          "the menu: a adds someone, h hangs up on someone, r rings again those who have\n"
          "not answered, l lists who is in the conversation.";

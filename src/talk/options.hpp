@@ -43,6 +43,7 @@ struct Options {
   std::optional<std::uint16_t> daemon_port;  // --daemon-port N (ntalk)
   std::optional<std::uint16_t> otalk_port;   // --otalk-port N (old talk)
   std::optional<DirectSrdp> srdp;            // -s PORT, -c HOST PORT, '!PORT@HOST'
+  bool announce_utalk = false;               // -u, --utalk: announce as '!NAME'
   bool help = false;
   bool version = false;
   std::optional<xmpp::Jid> xmpp_peer;  // xmpp:user@server or --xmpp user@server

@@ -49,6 +49,9 @@ struct RendezvousTiming {
 struct RendezvousConfig {
   std::string my_name;
   std::string peer_name;
+  /// ANNOUNCE as '!' + my_name, utalk's mark: the callee's daemon asks them to answer with
+  /// utalk. The other requests keep my_name (utalk's callee looks the invitation up by it).
+  bool announce_as_utalk = false;
   std::string peer_tty;
   std::int32_t pid = 0;
   /// Local and Remote are the same daemon (a talk on this machine): Remote requests use the
@@ -141,6 +144,7 @@ class Rendezvous {
   DaemonHost route(DaemonHost host) const;
   void request(DaemonHost host, proto::RequestType type, Purpose purpose, std::uint32_t id,
                TimePoint now);
+  std::string announced_name(proto::RequestType type, Dialect dialect) const;
   void transmit(Pending& p, Dialect dialect);
   void transmit_due(Pending& p, TimePoint now);
   bool source_ok(Channel channel, const platform::Ipv4Endpoint& source) const;

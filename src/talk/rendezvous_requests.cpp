@@ -36,6 +36,15 @@ void Rendezvous::request(DaemonHost host, RequestType type, Purpose purpose, std
   transmit_due(pending_.back(), now);
 }
 
+std::string Rendezvous::announced_name(RequestType type, Dialect dialect) const {
+  if (!config_.announce_as_utalk || type != RequestType::Announce) return config_.my_name;
+  // As utalk does: an old daemon's name field takes the mark only when the whole name still fits.
+  if (dialect == Dialect::Otalk && config_.my_name.size() + 1 >= proto::kOtalkNameSize) {
+    return config_.my_name;
+  }
+  return "!" + config_.my_name;
+}
+
 void Rendezvous::transmit(Pending& p, Dialect dialect) {
   p.tried[idx(dialect)] = true;
   proto::CtlMessage msg;
@@ -44,7 +53,7 @@ void Rendezvous::transmit(Pending& p, Dialect dialect) {
   msg.addr = to_talk_addr(config_.listen_addr);
   msg.ctl_addr = to_talk_addr(config_.ctl_addr[idx(p.host)][idx(dialect)]);
   msg.pid = config_.pid;
-  msg.l_name = config_.my_name.substr(0, proto::kNameSize - 1);
+  msg.l_name = announced_name(p.type, dialect).substr(0, proto::kNameSize - 1);
   msg.r_name = config_.peer_name.substr(0, proto::kNameSize - 1);
   msg.r_tty = config_.peer_tty.substr(0, proto::kTtySize - 1);
   RendezvousAction action;

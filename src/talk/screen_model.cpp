@@ -77,6 +77,7 @@ Frame ScreenModel::frame() const {
     if (!status_.empty()) text = "[" + status_ + "]";
     if (!topic_.empty()) text += "[Topic: " + topic_ + "]";
     if (!notice_.empty()) text += "[" + notice_ + "]";
+    if (!prompt_.empty()) text += "[" + prompt_ + "]";
     if (mine_.scroll_offset() > 0) text += "[upper scroll]";
     if (peer_.scroll_offset() > 0) text += "[lower scroll]";
     text += "\n" + std::to_string(cols_);  // the key: the text and the width it is cut to

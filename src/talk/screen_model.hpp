@@ -40,6 +40,9 @@ class ScreenModel {
   /// The conversation's topic and a transport's notice, shown after the status (empty: none).
   void set_topic(std::string text) { topic_ = std::move(text); }
   void set_notice(std::string text) { notice_ = std::move(text); }
+  const std::string& topic() const { return topic_; }
+  /// A line the user is typing outside the panes (a new topic), shown after the status.
+  void set_prompt(std::string text) { prompt_ = std::move(text); }
 
   /// A new terminal size: both panes are re-wrapped to it on the next frame.
   void resize(int rows, int cols);
@@ -71,6 +74,7 @@ class ScreenModel {
   Pane peer_;
   std::string status_;
   std::string topic_;
+  std::string prompt_;
   std::string notice_;
   int rows_;
   int cols_;

@@ -2,8 +2,8 @@
 """End-to-end: talk-ng and Debian's utalk hold conversations in utalk's protocol (SRDP over UDP)
 without talk daemons, both ways: `talk -s PORT` with `utalk -c 127.0.0.1 PORT`, and `utalk -s
 PORT` with `talk -c 127.0.0.1 PORT`. Text goes both ways with erase, word erase and kill, utalk's
-topic shows on talk's status line, and a quit on either side shows "Connection closed" on the
-other."""
+topic shows on talk's status line and talk's (^T) on utalk's, and a quit on either side shows
+"Connection closed" on the other."""
 
 from talk_e2e_common import th
 
@@ -34,6 +34,11 @@ def edits_both_ways(talk_term, utalk_term):
     utalk_term.type("mytopic")
     utalk_term.press("Enter")
     talk_term.wait_for("[Topic: mytopic]", describe="utalk's topic on talk's status line")
+    talk_term.press("C-t")
+    talk_term.type("our topic")
+    talk_term.press("Enter")
+    utalk_term.wait_for("our topic", describe="talk's ^T topic on utalk's status bar")
+    talk_term.wait_for("[Topic: our topic]", describe="talk's ^T topic on its own status line")
 
 
 def test(lab):

@@ -44,9 +44,16 @@ std::string parse_fields(const std::string& fields, Vector& v) {
   std::string kind, src, dst, hex, extra;
   if (!(in >> kind >> v.proto >> v.type >> v.step >> src >> dst >> hex)) return "too few fields";
   if (in >> extra) return "unexpected field '" + extra + "'";
-  if (kind != "request" && kind != "response") return "kind must be request or response";
+  if (kind == "datagram") {
+    // utalk's SRDP between two peers (utalk.vectors): no daemon on either end.
+    if (v.proto != "srdp") return "a datagram's proto must be srdp";
+    v.peer_to_peer = true;
+  } else {
+    if (kind != "request" && kind != "response")
+      return "kind must be request, response or datagram";
+    if (v.proto != "ntalk" && v.proto != "otalk") return "proto must be ntalk or otalk";
+  }
   v.request = kind == "request";
-  if (v.proto != "ntalk" && v.proto != "otalk") return "proto must be ntalk or otalk";
   if (!parse_endpoint(src, v.src) || !parse_endpoint(dst, v.dst)) return "bad endpoint";
   if (!parse_hex(hex, v.bytes)) return "bad hex (lower case, even length)";
   return "";
@@ -55,8 +62,8 @@ std::string parse_fields(const std::string& fields, Vector& v) {
 }  // namespace
 
 std::string Vector::where() const {
-  return file + ":" + std::to_string(line) + " (" + (request ? "request " : "response ") + proto +
-         " " + type + " " + step + ")";
+  const char* kind = peer_to_peer ? "datagram " : request ? "request " : "response ";
+  return file + ":" + std::to_string(line) + " (" + kind + proto + " " + type + " " + step + ")";
 }
 
 VectorFile parse_vectors(const std::string& name, const std::string& text) {

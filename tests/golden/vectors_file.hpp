@@ -20,10 +20,11 @@ struct Endpoint {
 struct Vector {
   std::string file;  // e.g. "netkit.vectors"
   int line = 0;
-  bool request = false;  // kind "request" (to a daemon) or "response" (from a daemon)
-  std::string proto;     // "ntalk" or "otalk"
-  std::string type;      // LOOK_UP, ANNOUNCE, LEAVE_INVITE, DELETE
-  std::string step;      // the capture scenario, e.g. "session"
+  bool request = false;       // kind "request" (to a daemon) or "response" (from a daemon)
+  bool peer_to_peer = false;  // kind "datagram": SRDP between two utalk peers
+  std::string proto;          // "ntalk", "otalk" or (datagrams) "srdp"
+  std::string type;  // LOOK_UP, ANNOUNCE, LEAVE_INVITE, DELETE; SRDP: the chunk types joined by +
+  std::string step;  // the capture scenario, e.g. "session"
   Endpoint src;
   Endpoint dst;
   std::vector<std::uint8_t> bytes;

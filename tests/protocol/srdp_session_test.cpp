@@ -94,6 +94,17 @@ TEST_F(SessionTest, MissingListAndCurrentAreAnsweredWithResends) {
   EXPECT_TRUE(client.take_datagrams().empty());
 }
 
+TEST_F(SessionTest, AListWithoutEntriesResendsTheOldestChunk) {
+  // utalk drops a missing run that reaches the bottom of its bitmap from its list: when our
+  // first chunks are lost, its MISSLST arrives empty.
+  for (const char* text : {"a", "b", "c"}) client.send(text_chunk(text), t0);
+  client.take_datagrams();
+  client.on_datagram(packet_of({make_missing_list({})}), t0);
+  const auto resent = chunks_of(client.take_datagrams());
+  ASSERT_EQ(resent.size(), 1U);
+  EXPECT_EQ(resent[0], text_chunk("a", 1));
+}
+
 TEST_F(SessionTest, UnavailableChunksAreAnsweredWithOldest) {
   Settings small;
   small.send_list_bytes = 2 * (text_chunk("x").size() + 16);
@@ -140,9 +151,20 @@ TEST_F(SessionTest, ServerKeepsDataUntilThePeerShowsUp) {
   EXPECT_FALSE(server.next_deadline());
   server.on_datagram(packet_of({make_current(0)}), t0 + 1s);
   const auto sent = chunks_of(server.take_datagrams());
-  ASSERT_FALSE(sent.empty());  // replayed on locking (and again for the CURRENT, as utalk does)
-  EXPECT_EQ(sent[0].seq, 1U);
+  // The resynch first, then the replay on locking (and again for the CURRENT, as utalk does).
+  ASSERT_GE(sent.size(), 2U);
+  EXPECT_EQ(sent[0], make_current(0));
+  EXPECT_EQ(sent[1].seq, 1U);
   EXPECT_TRUE(server.peer_known());
+}
+
+TEST_F(SessionTest, ServerAnswersTheFirstSignOfLifeWithItsResynch) {
+  // utalk's client sends an ALIVE and holds its text until it hears from the server.
+  Session server(Settings{}, false, t0);
+  server.resynch(t0);  // no peer yet: nothing can go out
+  EXPECT_TRUE(server.take_datagrams().empty());
+  server.on_datagram(packet_of({make_alive()}), t0 + 1s);
+  EXPECT_EQ(chunks_of(server.take_datagrams()), (std::vector<Chunk>{make_current(0)}));
 }
 
 TEST_F(SessionTest, PingProbesAndItsReplyCountsAsHearing) {

@@ -80,6 +80,43 @@ TEST_F(ConversationTest, AfterCloseOnlyNonScrollKeysLeave) {
   EXPECT_TRUE(a.on_key_after_close(bytes("q")));
 }
 
+std::string separator_of(const ScreenModel& model) {
+  for (const FrameRow& row : model.frame().lines) {
+    if (row.separator) return row.text;
+  }
+  return {};
+}
+
+TEST_F(ConversationTest, CtrlTTypesATopicThatEnterSends) {
+  Conversation a(a_model, true, {0x7f, 0x15, 0x17});
+  std::vector<UserEdit> edits;
+  a.on_typed(bytes("hi\x14ne"), edits);  // the topic line takes what follows ^T
+  EXPECT_NE(separator_of(a_model).find("[New topic: ne_]"), std::string::npos);
+  a.on_typed(bytes("w\x7f\x7f"
+                   "ews caf\xc3\xa9\x7f\xc3\xa9\rok"),
+             edits);
+  using Kind = UserEdit::Kind;
+  const std::vector<UserEdit> expected = {
+      {Kind::Text, "hi", "hi"},
+      {Kind::Topic, "news caf\xc3\xa9", ""},  // nothing typed reaches a byte-stream peer
+      {Kind::Text, "ok", "ok"},
+  };
+  EXPECT_EQ(edits, expected);
+  EXPECT_EQ(a_model.mine().line_text(0), "hiok");
+  EXPECT_EQ(a_model.topic(), "news caf\xc3\xa9");
+  EXPECT_EQ(separator_of(a_model).find("New topic"), std::string::npos);
+}
+
+TEST_F(ConversationTest, CtrlGDropsTheTopicAndControlsAreLeftOut) {
+  Conversation a(a_model, true, {0x7f, 0x15, 0x17});
+  std::vector<UserEdit> edits;
+  a.on_typed(bytes("\x14gone\x07x\x14\x01\x1b[A\x15ke\x02pt\r"), edits);
+  using Kind = UserEdit::Kind;
+  EXPECT_EQ(edits, (std::vector<UserEdit>{{Kind::Text, "x", "x"}, {Kind::Topic, "kept", ""}}));
+  a.on_typed(bytes("\x14" + std::string(300, 'z') + "\r"), edits);
+  EXPECT_EQ(edits.back().text, std::string(TopicEntry::kMaxBytes, 'z'));
+}
+
 TEST_F(ConversationTest, BellsAreCounted) {
   TalkStream a(a_model.peer(), true, {});
   EXPECT_EQ(a.on_received(bytes("\x7f\x15\x17"

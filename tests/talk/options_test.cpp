@@ -135,5 +135,18 @@ TEST(UtalkForms, RawServerClientAndAnswerToAnnounceOnly) {
   EXPECT_FALSE(parse({"-s", "0"}).options);
 }
 
+TEST(UtalkForms, AnnounceAsUtalk) {
+  auto r = parse({"bob@host"});
+  ASSERT_TRUE(r.options) << r.error;
+  EXPECT_FALSE(r.options->announce_utalk);
+  for (const auto* flag : {"-u", "--utalk"}) {
+    r = parse({flag, "bob@host"});
+    ASSERT_TRUE(r.options) << r.error;
+    EXPECT_TRUE(r.options->announce_utalk);
+    EXPECT_EQ(r.options->person, (Person{"bob", "host", ""}));
+  }
+  EXPECT_NE(help_text().find("--utalk"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace talk::client

@@ -152,6 +152,37 @@ TEST(Rendezvous, OtalkWhenTheNtalkDaemonIsSilent) {
   EXPECT_EQ(sim.requests(RequestType::Announce).size(), 1u) << "ntalk not retried once known";
 }
 
+TEST(Rendezvous, AnnounceAsUtalkMarksOnlyTheAnnounce) {
+  RendezvousConfig config = make_config();
+  config.announce_as_utalk = true;
+  Sim sim(config);
+  sim.start();
+  const auto announces = sim.requests(RequestType::Announce);
+  ASSERT_EQ(announces.size(), 1u);
+  EXPECT_EQ(announces[0].msg.l_name, "!alice");
+  for (const auto type : {RequestType::LookUp, RequestType::LeaveInvite}) {
+    const auto sent = sim.requests(type);
+    ASSERT_FALSE(sent.empty());
+    EXPECT_EQ(sent[0].msg.l_name, "alice") << "utalk's callee looks the invitation up by name";
+  }
+}
+
+TEST(Rendezvous, AnnounceAsUtalkOverOtalkOnlyWhenTheNameFits) {
+  for (const std::string name : {"alice", "longnam", "longname"}) {
+    RendezvousConfig config = make_config();
+    config.announce_as_utalk = true;
+    config.my_name = name;
+    Sim sim(config);
+    sim.refused[1][0] = true;
+    sim.silent[1][1] = false;
+    sim.start();
+    const auto announces = sim.requests(RequestType::Announce);
+    ASSERT_EQ(announces.size(), 1u);
+    EXPECT_EQ(announces[0].channel.dialect, Dialect::Otalk);
+    EXPECT_EQ(announces[0].msg.l_name, name.size() < 8 ? "!" + name : name);
+  }
+}
+
 TEST(Rendezvous, QuitWhileRingingDeletesBothInvitations) {
   Sim sim;
   sim.start();
