@@ -1,5 +1,5 @@
-// XmppLink: pumping the connection from the session's timers, and the chat's events in talk's
-// words.
+// XmppLink: pumping the connection when its socket is ready or a timer runs out, and the chat's
+// events in talk's words.
 #include "talk/xmpp_link.hpp"
 
 #include <span>
@@ -44,6 +44,11 @@ void XmppLink::start(LinkTime now) {
   on_timer(now);
 }
 
+std::vector<LinkPollInterest> XmppLink::poll_interest() const {
+  if (state_ == LinkState::Closed || connection_.descriptor() < 0) return {};
+  return {LinkPollInterest{connection_.descriptor(), true, connection_.wants_write()}};
+}
+
 std::optional<LinkTime> XmppLink::next_deadline() const {
   if (state_ == LinkState::Closed) return std::nullopt;
   LinkTime due = last_pump_ + connection_.max_wait();
@@ -56,6 +61,7 @@ void XmppLink::on_timer(LinkTime now) {
   last_pump_ = now;
   connection_.pump();
   session_.poll(now);
+  connection_.pump();  // writes what poll() just queued, without waiting for the next round
   for (const xmpp::ChatEvent& event : session_.take_events()) handle(event);
 }
 

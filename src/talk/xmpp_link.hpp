@@ -21,9 +21,9 @@ class XmppLink final : public PeerLink {
   bool login(const xmpp::Account& account, const std::string& password, std::string& error);
 
   void start(LinkTime now) override;
-  std::vector<LinkPollInterest> poll_interest() const override { return {}; }
+  std::vector<LinkPollInterest> poll_interest() const override;
   std::optional<LinkTime> next_deadline() const override;
-  void on_ready(const LinkReadiness& /*ready*/, LinkTime /*now*/) override {}
+  void on_ready(const LinkReadiness& /*ready*/, LinkTime now) override { on_timer(now); }
   void on_timer(LinkTime now) override;
   void send(const std::vector<UserEdit>& edits, LinkTime now) override;
   void close(LinkTime now) override;
