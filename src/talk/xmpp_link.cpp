@@ -2,6 +2,7 @@
 // events in talk's words.
 #include "talk/xmpp_link.hpp"
 
+#include <algorithm>
 #include <span>
 
 #include "talk/status_texts.hpp"
@@ -51,9 +52,16 @@ std::vector<LinkPollInterest> XmppLink::poll_interest() const {
 
 std::optional<LinkTime> XmppLink::next_deadline() const {
   if (state_ == LinkState::Closed) return std::nullopt;
-  LinkTime due = last_pump_ + connection_.max_wait();
+  auto wait = connection_.max_wait();
+  if (last_pump_ < busy_until_) wait = std::min(wait, kXmppBusyPump);
+  LinkTime due = last_pump_ + wait;
   if (const auto chat = session_.next_due(); chat && *chat < due) due = *chat;
   return due;
+}
+
+void XmppLink::on_ready(const LinkReadiness& ready, LinkTime now) {
+  if (ready.readable) busy_until_ = now + kXmppBusyFor;
+  on_timer(now);
 }
 
 void XmppLink::on_timer(LinkTime now) {
@@ -88,7 +96,9 @@ void XmppLink::handle(const xmpp::ChatEvent& event) {
       view_.show_typing(typing_for(event.text));
       break;
     case Kind::PeerPresence:
-      view_.show_notice("Your party is " + event.text);
+      // Online is what ringing and talking assume: only a change from it (and back) is news.
+      if (event.text != peer_presence_) view_.show_notice("Your party is " + event.text);
+      peer_presence_ = event.text;
       break;
     case Kind::DeliveryError:
       view_.show_notice("Your party's server refused the message: " + event.text);

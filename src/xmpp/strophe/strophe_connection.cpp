@@ -138,8 +138,9 @@ void StropheConnection::disconnect() {
 }
 
 void StropheConnection::pump() {
-  // A few rounds: each reads at most one buffer, and TLS may hold more than the socket shows.
-  for (int round = 0; round < 4; ++round) xmpp_run_once(state_->ctx, 0);
+  // Several rounds: each reads at most one 4 KB buffer, and TLS may hold more than the socket
+  // shows (a round with nothing to do is one select()).
+  for (int round = 0; round < 16; ++round) xmpp_run_once(state_->ctx, 0);
 }
 
 std::chrono::milliseconds StropheConnection::max_wait() const {
