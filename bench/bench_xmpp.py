@@ -8,8 +8,10 @@ beside talk-ng over classic talk (two talk-ng clients through talk-ng's talkd), 
     key's time until it shows (real-time text batches keys into one <rtt/> per 700 ms, so this
     is what a reader sees), and the message stanzas the caller's client sent per typed
     character (counted in prosody's log; the line's Enter is not counted).
-Both are printed with the XMPP / classic ratio. BENCH_XMPP_KEYS, BENCH_XMPP_RATE and
-BENCH_XMPP_GAP tune it.
+(c) Idle cost: the CPU time both talk processes use together while nobody types for
+    BENCH_XMPP_IDLE seconds (after connecting), in milliseconds per second.
+Both are printed with the XMPP / classic ratio. BENCH_XMPP_KEYS, BENCH_XMPP_RATE,
+BENCH_XMPP_GAP and BENCH_XMPP_IDLE tune it; BENCH_TALK=<path> measures another talk-ng binary.
 """
 import os
 import re
@@ -29,12 +31,15 @@ KEYS = int(os.environ.get("BENCH_XMPP_KEYS", "60"))
 RATE = float(os.environ.get("BENCH_XMPP_RATE", "8"))
 GAP = float(os.environ.get("BENCH_XMPP_GAP", "0.8"))
 SINGLE_KEYS = int(os.environ.get("BENCH_XMPP_SINGLE", "30"))
+IDLE = float(os.environ.get("BENCH_XMPP_IDLE", "5"))
 CONNECTED = b"Connection established"
 RUNG = b"Message from Talk_Daemon@"
 ACCOUNTS = {th.ALICE: "alice-pw", th.BOB: "bob-pw"}
 
 
 def talk_ng(lab):
+    if os.environ.get("BENCH_TALK"):
+        return lab.reachable(th.Client("talk-ng", os.environ["BENCH_TALK"], True))
     return lab.reachable(th.client("talk-ng"))
 
 
@@ -136,6 +141,34 @@ def _catch_up(callee, raw, shown_at, text):
             shown_at[i] = now
 
 
+def talk_cpu_seconds():
+    """User and system time of every talk process (the run's PID namespace holds only ours)."""
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        if stat[stat.index("(") + 1:stat.rindex(")")] == "talk":
+            fields = stat[stat.rindex(")") + 2:].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def idle_cpu(caller, callee):
+    """Milliseconds of CPU per second both clients use while nobody types."""
+    before = talk_cpu_seconds()
+    end = time.monotonic() + IDLE
+    while time.monotonic() < end:
+        caller.drain()
+        callee.drain()
+        time.sleep(0.1)
+    return (talk_cpu_seconds() - before) * 1000 / IDLE
+
+
 def message_stanzas(log_path, recipient):
     """Message stanzas prosody received for `recipient` (from the other client: no one else
     writes to them)."""
@@ -157,8 +190,9 @@ def bench(lab):
     results = {}
     caller, callee = classic_pair(lab)
     try:
+        idle = idle_cpu(caller, callee)
         results["classic"] = (summary(single_keys(caller, callee)),
-                              summary(typing(caller, callee)), None)
+                              summary(typing(caller, callee)), None, idle)
     finally:
         caller.close()
         callee.close()
@@ -167,6 +201,7 @@ def bench(lab):
         homes = {u: account_home(lab, base, u, prosody.port, p) for u, p in ACCOUNTS.items()}
         caller, callee = xmpp_pair(lab, homes)
         try:
+            idle = idle_cpu(caller, callee)
             single = summary(single_keys(caller, callee))
             before = message_stanzas(f"{prosody.dir}/prosody.log", th.BOB)
             typed = summary(typing(caller, callee))
@@ -174,15 +209,16 @@ def bench(lab):
         finally:
             caller.close()
             callee.close()
-        results["xmpp"] = (single, typed, stanzas / KEYS)
+        results["xmpp"] = (single, typed, stanzas / KEYS, idle)
     print(f"\nKeystroke to peer screen, talk-ng both sides: {SINGLE_KEYS} single keys "
-          f"({GAP} s apart), {KEYS} keys typed at {RATE:g}/s")
+          f"({GAP} s apart), {KEYS} keys typed at {RATE:g}/s; CPU of both clients idle "
+          f"{IDLE:g} s")
     print(f"{'transport':<10} {'single med':>11} {'single p99':>11} {'typed med':>10} "
-          f"{'typed p99':>10} {'stanzas/char':>13}")
-    for name, ((s_med, s_p99), (t_med, t_p99), per_char) in results.items():
+          f"{'typed p99':>10} {'stanzas/char':>13} {'idle CPU':>10}")
+    for name, ((s_med, s_p99), (t_med, t_p99), per_char, idle) in results.items():
         per = f"{per_char:.2f}" if per_char is not None else "-"
         print(f"{name:<10} {s_med:>8.2f} ms {s_p99:>8.2f} ms {t_med:>7.1f} ms {t_p99:>7.1f} ms "
-              f"{per:>13}")
+              f"{per:>13} {idle:>5.1f} ms/s")
     x, c = results["xmpp"], results["classic"]
     print(f"xmpp / classic: single keys median x{x[0][0] / c[0][0]:.1f}, typing median "
           f"x{x[1][0] / c[1][0]:.1f}, p99 x{x[1][1] / c[1][1]:.1f} (real-time text sends at most "
