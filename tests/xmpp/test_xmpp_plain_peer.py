@@ -5,7 +5,8 @@ talk rings (slixmpp grants talk's subscription request), bob's chat states and m
 on tkalice's screen, her lines arrive as messages and, as its disco#info lists no real-time
 text, no <rtt/> is sent to it; then a message full of C1 escape sequences and
 bidirectional overrides shows as plain text and leaves talk running; bob leaving closes the
-talk. (Malformed real-time text is covered by the unit tests and the fuzzer.)"""
+talk. (Malformed and hostile real-time text: test_xmpp_hostile_peer.py, the unit tests and the
+fuzzer.)"""
 
 import json
 import os
