@@ -144,14 +144,15 @@ def test(lab):
             alice.wait_for("Connection established")
             pid = talk_pid()
 
+            before = rss_kb(pid)
             hostile = Round(peer, alice)
             hostile.run("1")
             after_one = rss_kb(pid)
             hostile.run("2")
             hostile.run("3")
             after_three = rss_kb(pid)
-            print(f"talk's resident memory: {after_one} kB after one hostile round, "
-                  f"{after_three} kB after three")
+            print(f"talk's resident memory: {before} kB before, {after_one} kB after one hostile "
+                  f"round, {after_three} kB after three")
             assert after_three - after_one < RSS_GROWTH_LIMIT_KB, (after_one, after_three)
             assert conv.client_status(alice) is None, "talk ended on hostile input"
 
