@@ -3,7 +3,8 @@
 as bob, in its own terminal with private XDG directories, set up through its own /account
 commands (TLS with the test server's self-signed certificate trusted). tkalice runs
 `talk xmpp:bob@localhost`: profanity shows the ring, bob answers with /msg and his line shows in
-talk's lower half, tkalice's line arrives in profanity's chat window, and so does bob's reply."""
+talk's lower half, tkalice's line arrives in profanity's chat window, and bob typing his reply shows
+as "your party is typing" before the line itself arrives."""
 
 import os
 import shutil
@@ -74,7 +75,9 @@ def test(lab):
         alice.type("hi profanity user")
         alice.press("Enter")
         bob.wait_for(showing("hi profanity user"), describe="tkalice's line in profanity")
-        bob.type_line("second line from bob")
+        bob.type("second line")
+        alice.wait_for("your party is typing", describe="profanity's composing state")
+        bob.type_line(" from bob")
         alice.wait_for("second line from bob", region="peer")
 
         alice.press("C-c")
