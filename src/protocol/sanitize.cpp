@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "protocol/utf8.hpp"
+
 namespace talk::proto {
 namespace {
 
@@ -47,36 +49,11 @@ void append_escaped(std::string& out, std::uint8_t byte) {
   }
 }
 
-bool is_continuation(std::uint8_t byte) {
-  return (byte & 0xc0U) == 0x80U;
-}
-
 // Length of the well-formed UTF-8 sequence at `at` (2..4), or 0 when it is not one.
-// Rejects overlong forms, surrogates and code points above U+10FFFF.
 std::size_t utf8_sequence_length(std::string_view s, std::size_t at) {
-  const auto lead = static_cast<std::uint8_t>(s[at]);
-  std::size_t length = 0;
-  std::uint8_t min_second = 0x80, max_second = 0xbf;
-  if (lead >= 0xc2 && lead <= 0xdf) {
-    length = 2;
-  } else if (lead >= 0xe0 && lead <= 0xef) {
-    length = 3;
-    if (lead == 0xe0) min_second = 0xa0;  // overlong
-    if (lead == 0xed) max_second = 0x9f;  // surrogates
-  } else if (lead >= 0xf0 && lead <= 0xf4) {
-    length = 4;
-    if (lead == 0xf0) min_second = 0x90;  // overlong
-    if (lead == 0xf4) max_second = 0x8f;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (at + length > s.size()) return 0;
-  const auto second = static_cast<std::uint8_t>(s[at + 1]);
-  if (second < min_second || second > max_second) return 0;
-  for (std::size_t i = 2; i < length; ++i) {
-    if (!is_continuation(static_cast<std::uint8_t>(s[at + i]))) return 0;
-  }
-  return length;
+  const Utf8Sequence sequence = decode_utf8_sequence(s.substr(at));
+  return sequence.kind == Utf8Sequence::Kind::CodePoint && sequence.length > 1 ? sequence.length
+                                                                               : 0;
 }
 
 // U+0080..U+009F are encoded as C2 80..C2 9F.

@@ -3,24 +3,17 @@
 
 #include <cwchar>
 
+#include "protocol/utf8.hpp"
+
 namespace talk::client {
 namespace {
 
-constexpr char32_t kReplacement = 0xfffd;
+constexpr char32_t kReplacement = proto::kReplacementChar;
 
 // Zero-width format characters that reorder or hide text; shown as a replacement character.
 bool is_invisible_format(char32_t cp) {
   return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
          (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff;
-}
-
-// Valid range of the second byte after a lead byte (Unicode table 3-7).
-bool second_byte_ok(std::uint8_t lead, std::uint8_t byte) {
-  if (lead == 0xe0) return byte >= 0xa0 && byte <= 0xbf;
-  if (lead == 0xed) return byte >= 0x80 && byte <= 0x9f;
-  if (lead == 0xf0) return byte >= 0x90 && byte <= 0xbf;
-  if (lead == 0xf4) return byte >= 0x80 && byte <= 0x8f;
-  return byte >= 0x80 && byte <= 0xbf;
 }
 
 }  // namespace
@@ -32,22 +25,7 @@ std::string caret_notation(std::uint8_t byte) {
 
 std::string encode_utf8(char32_t cp) {
   std::string out;
-  const auto add = [&out](char32_t v) { out.push_back(static_cast<char>(v)); };
-  if (cp < 0x80) {
-    add(cp);
-  } else if (cp < 0x800) {
-    add(0xc0 | (cp >> 6));
-    add(0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    add(0xe0 | (cp >> 12));
-    add(0x80 | ((cp >> 6) & 0x3f));
-    add(0x80 | (cp & 0x3f));
-  } else {
-    add(0xf0 | (cp >> 18));
-    add(0x80 | ((cp >> 12) & 0x3f));
-    add(0x80 | ((cp >> 6) & 0x3f));
-    add(0x80 | (cp & 0x3f));
-  }
+  proto::append_utf8(out, cp);
   return out;
 }
 
@@ -75,18 +53,16 @@ TextFeeder::Edit TextFeeder::edit_for(std::uint8_t byte) const {
 }
 
 void TextFeeder::feed_byte(std::uint8_t byte, int& bells) {
-  if (pending_need_ > 0) {
-    const auto lead = static_cast<std::uint8_t>(pending_[0]);
-    const bool ok = pending_.size() == 1 ? second_byte_ok(lead, byte) : (byte & 0xc0) == 0x80;
-    if (ok) {
-      pending_.push_back(static_cast<char>(byte));
-      pending_cp_ = (pending_cp_ << 6) | (byte & 0x3fu);
-      if (--pending_need_ == 0) {
-        pending_.clear();
-        emit_code_point(pending_cp_);
-      }
+  if (!pending_.empty()) {
+    pending_.push_back(static_cast<char>(byte));
+    const proto::Utf8Sequence sequence = proto::decode_utf8_sequence(pending_);
+    if (sequence.kind == proto::Utf8Sequence::Kind::Incomplete) return;
+    if (sequence.kind == proto::Utf8Sequence::Kind::CodePoint) {
+      pending_.clear();
+      emit_code_point(sequence.code_point);
       return;
     }
+    pending_.pop_back();
     flush_invalid();  // the sequence broke off: show what came, then handle this byte afresh
   }
   switch (edit_for(byte)) {
@@ -124,26 +100,17 @@ void TextFeeder::feed_byte(std::uint8_t byte, int& bells) {
 }
 
 void TextFeeder::start_sequence(std::uint8_t byte) {
-  if (byte >= 0xc2 && byte <= 0xdf) {
-    pending_need_ = 1;
-    pending_cp_ = byte & 0x1fu;
-  } else if (byte >= 0xe0 && byte <= 0xef) {
-    pending_need_ = 2;
-    pending_cp_ = byte & 0x0fu;
-  } else if (byte >= 0xf0 && byte <= 0xf4) {
-    pending_need_ = 3;
-    pending_cp_ = byte & 0x07u;
+  const std::string lead(1, static_cast<char>(byte));
+  if (proto::decode_utf8_sequence(lead).kind == proto::Utf8Sequence::Kind::Incomplete) {
+    pending_ = lead;
   } else {
     emit_invalid_byte(byte);
-    return;
   }
-  pending_.assign(1, static_cast<char>(byte));
 }
 
 void TextFeeder::flush_invalid() {
   const std::string bytes = std::move(pending_);
   pending_.clear();
-  pending_need_ = 0;
   for (const char c : bytes) emit_invalid_byte(static_cast<std::uint8_t>(c));
 }
 

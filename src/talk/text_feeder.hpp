@@ -37,10 +37,8 @@ class TextFeeder {
   bool utf8_;
   bool classic_keys_;
   EditChars edit_;
-  // A partly received UTF-8 sequence.
+  // A partly received UTF-8 sequence (a well-formed start).
   std::string pending_;
-  std::size_t pending_need_ = 0;
-  char32_t pending_cp_ = 0;
 };
 
 /// The display text for a control byte: "^A".."^_", "^?" for DEL.

@@ -1,7 +1,8 @@
-// XmppLink: pumping the connection from the session's timers, and the chat's events in talk's
-// words.
+// XmppLink: pumping the connection when its socket is ready or a timer runs out, and the chat's
+// events in talk's words.
 #include "talk/xmpp_link.hpp"
 
+#include <algorithm>
 #include <span>
 
 #include "talk/status_texts.hpp"
@@ -44,11 +45,23 @@ void XmppLink::start(LinkTime now) {
   on_timer(now);
 }
 
+std::vector<LinkPollInterest> XmppLink::poll_interest() const {
+  if (state_ == LinkState::Closed || connection_.descriptor() < 0) return {};
+  return {LinkPollInterest{connection_.descriptor(), true, connection_.wants_write()}};
+}
+
 std::optional<LinkTime> XmppLink::next_deadline() const {
   if (state_ == LinkState::Closed) return std::nullopt;
-  LinkTime due = last_pump_ + connection_.max_wait();
+  auto wait = connection_.max_wait();
+  if (last_pump_ < busy_until_) wait = std::min(wait, kXmppBusyPump);
+  LinkTime due = last_pump_ + wait;
   if (const auto chat = session_.next_due(); chat && *chat < due) due = *chat;
   return due;
+}
+
+void XmppLink::on_ready(const LinkReadiness& ready, LinkTime now) {
+  if (ready.readable) busy_until_ = now + kXmppBusyFor;
+  on_timer(now);
 }
 
 void XmppLink::on_timer(LinkTime now) {
@@ -56,6 +69,7 @@ void XmppLink::on_timer(LinkTime now) {
   last_pump_ = now;
   connection_.pump();
   session_.poll(now);
+  connection_.pump();  // writes what poll() just queued, without waiting for the next round
   for (const xmpp::ChatEvent& event : session_.take_events()) handle(event);
 }
 
@@ -82,7 +96,9 @@ void XmppLink::handle(const xmpp::ChatEvent& event) {
       view_.show_typing(typing_for(event.text));
       break;
     case Kind::PeerPresence:
-      view_.show_notice("Your party is " + event.text);
+      // Online is what ringing and talking assume: only a change from it (and back) is news.
+      if (event.text != peer_presence_) view_.show_notice("Your party is " + event.text);
+      peer_presence_ = event.text;
       break;
     case Kind::DeliveryError:
       view_.show_notice("Your party's server refused the message: " + event.text);

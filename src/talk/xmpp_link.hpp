@@ -2,6 +2,7 @@
 // into the peer's pane, typing state and notices, the user's edits into real-time text.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -10,6 +11,12 @@
 #include "xmpp/chat_session.hpp"
 
 namespace talk::client {
+
+/// After the connection's descriptor was readable, the link pumps at least this often for a
+/// while: a library may have read (and decrypted) more than it handed over in one pump, which
+/// no poll on the descriptor would show.
+inline constexpr std::chrono::milliseconds kXmppBusyPump{20};
+inline constexpr std::chrono::milliseconds kXmppBusyFor{1000};
 
 class XmppLink final : public PeerLink {
  public:
@@ -21,9 +28,9 @@ class XmppLink final : public PeerLink {
   bool login(const xmpp::Account& account, const std::string& password, std::string& error);
 
   void start(LinkTime now) override;
-  std::vector<LinkPollInterest> poll_interest() const override { return {}; }
+  std::vector<LinkPollInterest> poll_interest() const override;
   std::optional<LinkTime> next_deadline() const override;
-  void on_ready(const LinkReadiness& /*ready*/, LinkTime /*now*/) override {}
+  void on_ready(const LinkReadiness& ready, LinkTime now) override;
   void on_timer(LinkTime now) override;
   void send(const std::vector<UserEdit>& edits, LinkTime now) override;
   void close(LinkTime now) override;
@@ -40,7 +47,9 @@ class XmppLink final : public PeerLink {
   PeerView& view_;
   TextFeeder feeder_;
   std::string peer_;
+  std::string peer_presence_ = "online";  // as last shown (or assumed)
   LinkTime last_pump_{};
+  LinkTime busy_until_{};  // data came in lately: pump often, the library may hold more
   LinkState state_ = LinkState::Connecting;
   LinkCloseReason reason_ = LinkCloseReason::None;
   std::string detail_;

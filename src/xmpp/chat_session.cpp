@@ -37,6 +37,10 @@ std::vector<ChatEvent> ChatSession::take_events() {
 void ChatSession::connected(const std::string& /*bound_jid*/) {
   online_ = true;
   connection_.send(build_presence(Presence{}));
+  // Asks to see the peer's presence (the server adds the peer to our roster), so that
+  // "offline" or "away" can show while we ring; repeated requests are harmless.
+  connection_.send(
+      build_presence(Presence{"", settings_.peer.bare(), PresenceKind::Subscribe, "", ""}));
   ring_now_ = !answered_;
   emit(ChatEventKind::Connected);
 }
@@ -112,7 +116,7 @@ void ChatSession::poll(Time now) {
   }
   if (const auto paused = state_sender_.poll(now)) pending_state_ = paused;
   ChatMessage message;
-  message.rtt = encoder_.poll(now);
+  if (sending_rtt()) message.rtt = encoder_.poll(now);
   if (message.rtt || pending_state_) send_message(std::move(message));
 }
 
@@ -124,7 +128,7 @@ std::optional<ChatSession::Time> ChatSession::next_due() const {
   };
   if (ring_now_ || pending_state_) return Time{};
   if (!answered_) consider(next_ring_);
-  consider(encoder_.next_due());
+  if (sending_rtt()) consider(encoder_.next_due());
   consider(state_sender_.next_due());
   return due;
 }
@@ -133,7 +137,7 @@ void ChatSession::quit() {
   if (!online_) return;
   ChatMessage bye;
   bye.chat_state = ChatState::Gone;
-  if (!encoder_.line().empty()) bye.rtt = RttEvent{RttEventType::Cancel, 0, {}};
+  if (sending_rtt() && !encoder_.line().empty()) bye.rtt = RttEvent{RttEventType::Cancel, 0, {}};
   send_message(std::move(bye));
   connection_.send(build_presence(Presence{"", "", PresenceKind::Unavailable, "", ""}));
   connection_.disconnect();

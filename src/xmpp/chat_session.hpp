@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "xmpp/chat_state.hpp"
@@ -23,6 +24,8 @@ namespace talk::xmpp {
 inline constexpr std::string_view kRingNamespace = "urn:talk-ng:ring:0";
 /// The erase character in the talk bytes made from the peer's text.
 inline constexpr std::uint8_t kPeerErase = 0x7f;
+/// The id of our disco#info queries to the peer.
+inline constexpr std::string_view kPeerDiscoId = "talk-ng-peer-disco";
 
 struct ChatSettings {
   Jid me;                       // the account's JID
@@ -75,6 +78,10 @@ class ChatSession final : public ConnectionEvents {
   std::vector<ChatEvent> take_events();
   bool answered() const { return answered_; }
   bool online() const { return online_; }
+  /// Whether the peer's client takes real-time text: unknown until its disco#info answers or
+  /// it sends some. Real-time text is sent unless the peer is known to go without it; then
+  /// chat states and whole lines carry the conversation.
+  std::optional<bool> peer_has_rtt() const { return peer_rtt_; }
 
   void connected(const std::string& bound_jid) override;
   void disconnected(const std::string& reason) override;
@@ -87,6 +94,8 @@ class ChatSession final : public ConnectionEvents {
   void on_message(const ChatMessage& message, bool is_ring);
   void on_presence(const Presence& presence);
   void on_iq(const Element& stanza);
+  void ask_features(const std::string& full_jid);
+  bool sending_rtt() const { return peer_rtt_.value_or(true); }
   void show_peer_line();
   void commit_peer_body(const std::string& body);
   void emit(ChatEventKind kind, std::string text = {});
@@ -100,6 +109,14 @@ class ChatSession final : public ConnectionEvents {
   std::u32string shown_;  // the peer's current line as its pane shows it
   std::vector<ChatEvent> events_;
   std::optional<Time> next_ring_;
+  std::optional<bool> peer_rtt_;
+  std::string features_asked_;  // the peer's full JID whose disco#info we asked for
+  // The peer's presence: a server acknowledges a subscription request with "unavailable" from
+  // the bare JID, which means "offline" only once the peer approved ("subscribed").
+  static constexpr std::size_t kMaxPeerResources = 16;
+  bool peer_approved_ = false;
+  std::vector<std::pair<std::string, std::string>> peer_resources_;  // full JID, text
+  std::string presence_shown_;
   bool online_ = false;
   bool ring_now_ = false;
   bool answered_ = false;

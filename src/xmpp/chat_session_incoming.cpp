@@ -1,4 +1,6 @@
 // ChatSession: what the peer and the server send: messages, presence, service discovery.
+#include <algorithm>
+
 #include "protocol/sanitize.hpp"
 #include "xmpp/chat_session.hpp"
 #include "xmpp/stanzas.hpp"
@@ -31,13 +33,34 @@ void ChatSession::received(const Element& stanza) {
   } else if (const auto message = parse_message(stanza)) {
     // A message stored while we were away (it has a delay stamp) is no answer to this call.
     if (from_peer(message->from, settings_.peer) && stanza.child("delay") == nullptr) {
+      if (message->rtt) peer_rtt_ = true;
       on_message(*message, stanza.child("ring", kRingNamespace) != nullptr);
+      if (message->type != "error") ask_features(message->from);
     }
   }
 }
 
+void ChatSession::ask_features(const std::string& full_jid) {
+  // Once per resource the peer shows up with, and not once it sent real-time text itself.
+  if (peer_rtt_.value_or(false) || full_jid.find('/') == std::string::npos ||
+      full_jid == features_asked_ || !online_) {
+    return;
+  }
+  features_asked_ = full_jid;
+  connection_.send(build_disco_info_query(full_jid, kPeerDiscoId));
+}
+
 void ChatSession::on_iq(const Element& stanza) {
   const std::string* type = stanza.attribute("type");
+  const std::string* id = stanza.attribute("id");
+  if (id != nullptr && *id == kPeerDiscoId && type != nullptr && *type == "result") {
+    const std::string* from = stanza.attribute("from");
+    const auto features = parse_disco_info_result(stanza);
+    if (from != nullptr && *from == features_asked_ && features && !peer_rtt_) {
+      peer_rtt_ = std::find(features->begin(), features->end(), kRttNamespace) != features->end();
+    }
+    return;
+  }
   if (type == nullptr || (*type != "get" && *type != "set")) return;
   if (is_disco_info_query(stanza)) {
     connection_.send(build_disco_info_result(stanza));
@@ -47,7 +70,7 @@ void ChatSession::on_iq(const Element& stanza) {
   error.name = "iq";
   error.set_attribute("type", "error");
   if (const std::string* from = stanza.attribute("from")) error.set_attribute("to", *from);
-  if (const std::string* id = stanza.attribute("id")) error.set_attribute("id", *id);
+  if (id != nullptr) error.set_attribute("id", *id);
   Element& e = error.add_child("error");
   e.set_attribute("type", "cancel");
   e.add_child("service-unavailable", "urn:ietf:params:xml:ns:xmpp-stanzas");
@@ -55,12 +78,44 @@ void ChatSession::on_iq(const Element& stanza) {
 }
 
 void ChatSession::on_presence(const Presence& presence) {
-  if (presence.kind == PresenceKind::Error) {
-    emit(ChatEventKind::DeliveryError, "presence error");
-  } else if (presence.kind == PresenceKind::Available ||
-             presence.kind == PresenceKind::Unavailable) {
-    emit(ChatEventKind::PeerPresence, presence_text(presence));
+  const bool bare = presence.from.find('/') == std::string::npos;
+  switch (presence.kind) {
+    case PresenceKind::Subscribe:
+      // The peer asks to see our presence, as we asked to see theirs: granted.
+      connection_.send(build_presence(
+          Presence{"", std::string(bare_jid(presence.from)), PresenceKind::Subscribed, "", ""}));
+      return;
+    case PresenceKind::Subscribed:
+      peer_approved_ = true;
+      return;
+    case PresenceKind::Error:
+      emit(ChatEventKind::DeliveryError, "presence error");
+      return;
+    case PresenceKind::Available:
+      ask_features(presence.from);
+      std::erase_if(peer_resources_, [&](const auto& r) { return r.first == presence.from; });
+      if (peer_resources_.size() < kMaxPeerResources) {
+        peer_resources_.emplace_back(presence.from, presence_text(presence));
+      }
+      break;
+    case PresenceKind::Unavailable:
+      if (!bare) {
+        std::erase_if(peer_resources_, [&](const auto& r) { return r.first == presence.from; });
+      } else if (peer_approved_) {
+        peer_resources_.clear();
+      } else {
+        return;  // a server's receipt for our subscription request, not the peer's presence
+      }
+      break;
+    default:
+      return;
   }
+  std::string now = "offline";
+  for (const auto& [jid, text] : peer_resources_) {
+    if (now == "offline" || text == "online") now = text;
+  }
+  if (now != presence_shown_) emit(ChatEventKind::PeerPresence, now);
+  presence_shown_ = now;
 }
 
 void ChatSession::on_message(const ChatMessage& message, bool is_ring) {

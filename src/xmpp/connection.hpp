@@ -36,6 +36,12 @@ class Connection {
   virtual void pump() = 0;
   /// How long the poll loop may sleep before pump() must run again.
   virtual std::chrono::milliseconds max_wait() const = 0;
+  /// The descriptor the library reads and writes, for the poll loop to wait on (pump() when it
+  /// is ready); -1 when there is none or the library does not say, then max_wait() alone paces
+  /// pump().
+  virtual int descriptor() const { return -1; }
+  /// Whether the library has output queued that waits for descriptor() to become writable.
+  virtual bool wants_write() const { return false; }
 };
 
 }  // namespace talk::xmpp

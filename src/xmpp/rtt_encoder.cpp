@@ -59,7 +59,9 @@ std::optional<RttEvent> RttEncoder::poll(SteadyTime now) {
   }
   if (type != RttEventType::Edit) last_refresh_ = now;
   started_ = true;
-  last_sent_ = now;
+  // A refresh of an unchanged line does not hold back the next keystroke by an interval: it
+  // comes at most once per refresh interval, so the rate stays bounded.
+  if (changed()) last_sent_ = now;
   return next_event(type);
 }
 

@@ -57,6 +57,7 @@ struct Presence {
   PresenceKind kind = PresenceKind::Available;
   std::string show;    // away, chat, dnd, xa (empty: plainly available)
   std::string status;  // free text, bounded
+  friend bool operator==(const Presence&, const Presence&) = default;
 };
 
 std::optional<Presence> parse_presence(const Element& stanza);

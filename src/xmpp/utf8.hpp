@@ -5,9 +5,11 @@
 #include <string>
 #include <string_view>
 
+#include "protocol/utf8.hpp"
+
 namespace talk::xmpp {
 
-inline constexpr char32_t kReplacementChar = 0xfffd;
+inline constexpr char32_t kReplacementChar = proto::kReplacementChar;
 
 /// Decodes UTF-8; every byte of an invalid, overlong or surrogate sequence becomes U+FFFD, so
 /// the result always holds valid code points.

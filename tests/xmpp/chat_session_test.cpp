@@ -47,8 +47,11 @@ class ChatSessionTest : public ::testing::Test {
 };
 
 TEST_F(ChatSessionTest, RingsAtOnceAndAgainEachIntervalUntilAnswered) {
-  ASSERT_EQ(connection.sent.size(), 1u);
-  EXPECT_EQ(connection.take_sent()[0].name, "presence");
+  const auto login = connection.take_sent();
+  ASSERT_EQ(login.size(), 2u);
+  EXPECT_EQ(parse_presence(login[0]), (Presence{}));
+  EXPECT_EQ(parse_presence(login[1]),
+            (Presence{"", "bob@example.org", PresenceKind::Subscribe, "", ""}));
   EXPECT_EQ(session.next_due(), ChatSession::Time{});
   session.poll(t0);
   auto sent = connection.take_sent();
@@ -75,8 +78,9 @@ TEST_F(ChatSessionTest, RingsAtOnceAndAgainEachIntervalUntilAnswered) {
   EXPECT_EQ(session.take_events(), (std::vector<ChatEvent>{{ChatEventKind::Answered, ""},
                                                            {ChatEventKind::PeerTyping, "typing"}}));
   sent = connection.take_sent();
-  ASSERT_EQ(sent.size(), 1u) << "the answer is acknowledged with <active/>";
+  ASSERT_EQ(sent.size(), 2u) << "the answer is acknowledged with <active/>";
   EXPECT_EQ(parse_message(sent[0])->chat_state, ChatState::Active);
+  EXPECT_EQ(sent[1], build_disco_info_query("bob@example.org/phone", kPeerDiscoId));
   session.poll(t0 + milliseconds(90000));
   EXPECT_TRUE(connection.take_sent().empty()) << "no ring after the answer";
 }
@@ -153,6 +157,20 @@ TEST_F(ChatSessionTest, HostileTextNeverCarriesControls) {
   EXPECT_EQ(events[0].text.find('\x1b'), std::string::npos);
 }
 
+TEST_F(ChatSessionTest, AResetAfterAHugeInsertionReplacesTheShownLine) {
+  ChatMessage m;
+  m.rtt = RttEvent{RttEventType::New, 70, {RttInsert{{}, "start"}}};
+  from_peer(m);
+  (void)peer_text();
+  m.rtt = RttEvent{RttEventType::Edit, 71, {RttInsert{{}, std::string(100000, 'x')}}};
+  from_peer(m);
+  const std::string huge = peer_text();
+  EXPECT_EQ(huge, std::string(kMaxRttLine - 5, 'x'));
+  m.rtt = RttEvent{RttEventType::Reset, 72, {RttInsert{{}, "after"}}};
+  from_peer(m);
+  EXPECT_EQ(peer_text(), std::string(kMaxRttLine - 5, '\x7f') + std::string(5, '\x7f') + "after");
+}
+
 TEST_F(ChatSessionTest, TypingSendsRealTimeTextWithChatStatesAndEnterABody) {
   connection.take_sent();
   session.poll(t0);  // the ring
@@ -198,6 +216,87 @@ TEST_F(ChatSessionTest, AnswersDiscoAndRefusesOtherQueries) {
   EXPECT_TRUE(parse_disco_info_result(sent[0]));
   EXPECT_EQ(*sent[1].attribute("type"), "error");
   EXPECT_EQ(*sent[1].attribute("id"), "q1");
+}
+
+TEST_F(ChatSessionTest, GrantsThePeersSubscriptionAndAsksWhatItsClientSpeaks) {
+  connection.take_sent();
+  connection.events->received(
+      Element{"presence", "", {{"from", "bob@example.org"}, {"type", "subscribe"}}, "", {}});
+  connection.events->received(
+      Element{"presence", "", {{"from", "carol@example.org"}, {"type", "subscribe"}}, "", {}});
+  connection.events->received(Element{"presence", "", {{"from", "bob@example.org/phone"}}, "", {}});
+  connection.events->received(Element{"presence", "", {{"from", "bob@example.org/phone"}}, "", {}});
+  const auto sent = connection.take_sent();
+  ASSERT_EQ(sent.size(), 2u);  // nothing for carol, one query for bob's resource
+  EXPECT_EQ(parse_presence(sent[0]),
+            (Presence{"", "bob@example.org", PresenceKind::Subscribed, "", ""}));
+  EXPECT_EQ(sent[1], build_disco_info_query("bob@example.org/phone", kPeerDiscoId));
+  EXPECT_EQ(session.peer_has_rtt(), std::nullopt);
+}
+
+TEST_F(ChatSessionTest, ThePeersPresenceIsItsResourcesTakenTogether) {
+  const auto presence = [this](const char* from, const char* type, const char* show = nullptr) {
+    Element p{"presence", "", {{"from", from}}, "", {}};
+    if (type != nullptr) p.set_attribute("type", type);
+    if (show != nullptr) p.add_child("show").text = show;
+    connection.events->received(p);
+  };
+  const auto shown = [this] {
+    std::vector<std::string> texts;
+    for (const ChatEvent& e : session.take_events()) {
+      if (e.kind == ChatEventKind::PeerPresence) texts.push_back(e.text);
+    }
+    return texts;
+  };
+  shown();
+  presence("bob@example.org", "unavailable");  // the server's receipt for our request
+  EXPECT_TRUE(shown().empty());
+  presence("bob@example.org", "subscribed");
+  presence("bob@example.org/phone", nullptr, "away");
+  presence("bob@example.org/pc", nullptr);
+  presence("bob@example.org/pc", "unavailable");
+  presence("bob@example.org/phone", "unavailable");
+  EXPECT_EQ(shown(), (std::vector<std::string>{"away", "online", "away", "offline"}));
+  presence("bob@example.org/pc", nullptr);
+  presence("bob@example.org", "unavailable");
+  EXPECT_EQ(shown(), (std::vector<std::string>{"online", "offline"}));
+}
+
+TEST_F(ChatSessionTest, APeerWithoutRealTimeTextGetsChatStatesAndLinesOnly) {
+  connection.events->received(Element{"presence", "", {{"from", "bob@example.org/pc"}}, "", {}});
+  Element result{
+      "iq",
+      "",
+      {{"from", "bob@example.org/pc"}, {"type", "result"}, {"id", std::string(kPeerDiscoId)}},
+      "",
+      {}};
+  Element& query = result.add_child("query", std::string(kDiscoInfoNamespace));
+  query.add_child("feature").set_attribute("var", std::string(kChatStatesNamespace));
+  connection.events->received(result);
+  EXPECT_EQ(session.peer_has_rtt(), false);
+  session.poll(t0);  // the ring
+  connection.take_sent();
+  session.type("hi", t0 + milliseconds(10));
+  session.poll(t0 + milliseconds(10));
+  auto sent = connection.take_sent();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_FALSE(parse_message(sent[0])->rtt);
+  EXPECT_EQ(parse_message(sent[0])->chat_state, ChatState::Composing);
+  session.enter(t0 + milliseconds(20));
+  sent = connection.take_sent();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(parse_message(sent[0])->body, "hi");
+
+  ChatMessage m;  // it sends real-time text after all: so do we
+  m.rtt = RttEvent{RttEventType::New, 1, {RttInsert{{}, "x"}}};
+  from_peer(m, "bob@example.org/pc");
+  EXPECT_EQ(session.peer_has_rtt(), true);
+  connection.take_sent();
+  session.type("again", t0 + milliseconds(30));
+  session.poll(t0 + milliseconds(30));
+  sent = connection.take_sent();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_TRUE(parse_message(sent[0])->rtt);
 }
 
 TEST_F(ChatSessionTest, PresenceAndLeaving) {

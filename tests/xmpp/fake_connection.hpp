@@ -20,8 +20,10 @@ class FakeConnection final : public Connection {
   }
   void send(const Element& stanza) override { sent.push_back(stanza); }
   void disconnect() override { disconnect_called = true; }
-  void pump() override {}
+  void pump() override { ++pumps; }
   std::chrono::milliseconds max_wait() const override { return std::chrono::milliseconds(1000); }
+  int descriptor() const override { return fd; }
+  bool wants_write() const override { return output_queued; }
 
   std::vector<Element> take_sent() { return std::exchange(sent, {}); }
 
@@ -30,6 +32,9 @@ class FakeConnection final : public Connection {
   std::string password;
   std::vector<Element> sent;
   bool disconnect_called = false;
+  int pumps = 0;
+  int fd = -1;  // what descriptor() says
+  bool output_queued = false;
 };
 
 }  // namespace talk::xmpp::testing

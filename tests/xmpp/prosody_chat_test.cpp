@@ -90,6 +90,9 @@ TEST_F(ProsodyChat, RingAnswerRealTimeTextBothWaysAndLeave) {
   ASSERT_TRUE(start(alice, env("TALK_XMPP_ALICE_PASSWORD")));
   ASSERT_TRUE(run_until(alice, nullptr, [&] { return alice.session.online(); }))
       << alice.disconnect_reason;
+  // Logged in, the poll loop may wait on libstrophe's socket; the timer is only a safety net.
+  EXPECT_GE(alice.connection.descriptor(), 0);
+  EXPECT_EQ(alice.connection.max_wait(), strophe::kIdlePumpInterval);
   ASSERT_TRUE(start(bob, env("TALK_XMPP_BOB_PASSWORD")));
   ASSERT_TRUE(run_until(alice, &bob, [&] {
     return alice.session.answered() && bob.session.answered();
@@ -117,6 +120,7 @@ TEST_F(ProsodyChat, RingAnswerRealTimeTextBothWaysAndLeave) {
   alice.session.quit();
   ASSERT_TRUE(run_until(alice, &bob, [&] { return bob.peer_left && alice.disconnected; }));
   EXPECT_EQ(alice.disconnect_reason, "");
+  EXPECT_EQ(alice.connection.descriptor(), -1);
   bob.session.quit();
   ASSERT_TRUE(run_until(bob, nullptr, [&] { return bob.disconnected; }));
 }

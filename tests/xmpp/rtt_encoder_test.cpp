@@ -82,6 +82,22 @@ TEST(RttEncoder, RefreshesWithResetWhileAMessageStaysOnTheLine) {
   EXPECT_EQ(event->actions, (std::vector<RttAction>{RttInsert{{}, "abc"}}));
 }
 
+TEST(RttEncoder, AKeyRightAfterARefreshOfAnIdleLineGoesOutAtOnce) {
+  RttEncoder encoder(5);
+  encoder.type("abc");
+  ASSERT_TRUE(encoder.poll(t0));
+  ASSERT_TRUE(encoder.poll(t0 + kRttRefreshInterval));  // the refresh, nothing typed
+  encoder.type("d");
+  EXPECT_EQ(encoder.next_due(), t0 + kRttInterval);  // already past
+  const auto event = encoder.poll(t0 + kRttRefreshInterval + milliseconds(50));
+  ASSERT_TRUE(event);
+  EXPECT_EQ(event->type, RttEventType::Edit);
+  EXPECT_EQ(event->actions, (std::vector<RttAction>{RttInsert{{}, "d"}}));
+  // A change after that waits for the interval as usual.
+  encoder.type("e");
+  EXPECT_FALSE(encoder.poll(t0 + kRttRefreshInterval + milliseconds(100)));
+}
+
 TEST(RttEncoder, ADecoderFollowingItEndsWithTheSameLine) {
   RttEncoder encoder(0xfffffffe);  // the sequence number wraps
   RttDecoder decoder;

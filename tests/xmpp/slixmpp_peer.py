@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 # A scripted XMPP peer without real-time text (slixmpp): logs in, then obeys lines on stdin and
 # reports on stdout, one line each:
-#   in:  body TEXT | state NAME | raw XML | quit
-#   out: ONLINE | BODY <json text> | STATE <name> | RTT | GONE-SENT
+#   in:  body TEXT | state NAME | show AWAY-ETC | raw XML | quit
+#   out: ONLINE | BODY <json text> | STATE <name> | RTT | GONE-SENT | DISCONNECTED
 # usage: slixmpp_peer.py JID PASSWORD PORT PEER_JID
 import asyncio
 import json
+import os
 import ssl
 import sys
 
@@ -16,6 +17,7 @@ class Peer(slixmpp.ClientXMPP):
     def __init__(self, jid, password, peer):
         super().__init__(jid, password)
         self.peer = peer
+        self.pending = b""
         self.register_plugin("xep_0030")
         self.register_plugin("xep_0085")
         self.ssl_context.check_hostname = False
@@ -23,6 +25,7 @@ class Peer(slixmpp.ClientXMPP):
         self.add_event_handler("session_start", self.on_start)
         self.add_event_handler("message", self.on_message)
         self.add_event_handler("chatstate", self.on_state)
+        self.add_event_handler("disconnected", lambda _event: self.say("DISCONNECTED"))
 
     def say(self, line):
         print(line, flush=True)
@@ -42,17 +45,29 @@ class Peer(slixmpp.ClientXMPP):
         self.say("STATE " + msg["chat_state"])
 
     def on_command(self):
-        line = sys.stdin.readline()
-        if not line:
+        # Reads what the pipe holds and obeys every whole line in it. (sys.stdin.readline()
+        # would leave the lines after the first in Python's buffer, where no reader callback
+        # ever sees them: long lines made that lose commands.)
+        chunk = os.read(sys.stdin.fileno(), 1 << 20)
+        if not chunk:
+            self.loop.remove_reader(sys.stdin.fileno())
             self.disconnect()
             return
-        verb, _, arg = line.rstrip("\n").partition(" ")
+        self.pending += chunk
+        while b"\n" in self.pending:
+            line, _, self.pending = self.pending.partition(b"\n")
+            self.obey(line.decode())
+
+    def obey(self, line):
+        verb, _, arg = line.partition(" ")
         if verb == "body":
             self.send_message(mto=self.peer, mbody=json.loads(arg), mtype="chat")
         elif verb == "state":
             msg = self.make_message(mto=self.peer, mtype="chat")
             msg["chat_state"] = arg
             msg.send()
+        elif verb == "show":
+            self.send_presence(pshow=arg)
         elif verb == "raw":
             self.send_raw(json.loads(arg))
         elif verb == "quit":
@@ -61,7 +76,6 @@ class Peer(slixmpp.ClientXMPP):
             msg.send()
             self.say("GONE-SENT")
             self.disconnect()
-
 
 def main():
     jid, password, port, peer = sys.argv[1:5]

@@ -1,62 +1,23 @@
 #!/usr/bin/env python3
 """xmpp end-to-end: tkalice runs `talk xmpp:bob@localhost` against a scripted slixmpp client
-without real-time text: the ring arrives as a chat message, bob's chat states and messages show
-on tkalice's screen, her lines arrive as messages; then a message full of C1 escape sequences and
+without real-time text: the ring arrives as a chat message, bob's presence (away) shows while
+talk rings (slixmpp grants talk's subscription request), bob's chat states and messages show
+on tkalice's screen, her lines arrive as messages and, as its disco#info lists no real-time
+text, no <rtt/> is sent to it; then a message full of C1 escape sequences and
 bidirectional overrides shows as plain text and leaves talk running; bob leaving closes the
-talk. (Malformed real-time text is covered by the unit tests and the fuzzer.)"""
+talk. (Malformed and hostile real-time text: test_xmpp_hostile_peer.py, the unit tests and the
+fuzzer.)"""
 
 import json
 import os
-import queue
 import subprocess
 import tempfile
-import threading
-import time
 
 import talkharness as th
 from private_prosody import DOMAIN, PrivateProsody, available
-from xmpp_e2e_common import account_home, start_talk
+from xmpp_e2e_common import SYSTEM_PYTHON, ScriptedPeer, account_home, start_talk
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-# Debian's python3-slixmpp is installed for the system interpreter.
-SYSTEM_PYTHON = "/usr/bin/python3"
 ALICE_JID = f"{th.ALICE}@{DOMAIN}"
-
-
-class ScriptedPeer:
-    def __init__(self, port):
-        self.proc = subprocess.Popen(
-            [SYSTEM_PYTHON, f"{HERE}/slixmpp_peer.py", f"bob@{DOMAIN}", "bob-pw", str(port),
-             ALICE_JID], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True)
-        self.lines = queue.Queue()
-        self.seen = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        for line in self.proc.stdout:
-            self.lines.put(line.rstrip("\n"))
-
-    def command(self, verb, arg=""):
-        self.proc.stdin.write(f"{verb} {arg}\n")
-        self.proc.stdin.flush()
-
-    def expect(self, predicate, what, timeout=15):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
-            except queue.Empty:
-                break
-            self.seen.append(line)
-            if predicate(line):
-                return line
-        raise AssertionError(f"the scripted peer never reported {what}; it said: {self.seen}")
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
 
 
 def test(lab):
@@ -68,7 +29,7 @@ def test(lab):
     with PrivateProsody(accounts) as prosody, tempfile.TemporaryDirectory() as base:
         os.chmod(base, 0o755)
         home = account_home(lab, base, th.ALICE, prosody.port, "alice-pw")
-        peer = ScriptedPeer(prosody.port)
+        peer = ScriptedPeer(prosody.port, ALICE_JID)
         try:
             peer.expect(lambda l: l == "ONLINE", "its login")
             client = lab.reachable(th.client("talk-ng"))
@@ -80,6 +41,9 @@ def test(lab):
             assert json.loads(ring[5:]) == (f"[talk] {ALICE_JID} wants to talk with you. "
                                            f"Answer with: talk xmpp:{ALICE_JID}"), ring
             alice.wait_for("Waiting for your party to respond")
+            # slixmpp granted talk's presence subscription: its presence shows while ringing.
+            peer.command("show", "away")
+            alice.wait_for("Your party is away")
 
             peer.command("state", "composing")
             alice.wait_for("Connection established")
@@ -91,6 +55,8 @@ def test(lab):
             peer.expect(lambda l: l == "STATE composing", "alice composing")
             alice.press("Enter")
             peer.expect(lambda l: l == "BODY " + json.dumps("line one"), "alice's line")
+            # Its disco#info lists no real-time text: talk sent none, only states and lines.
+            assert "RTT" not in peer.seen, peer.seen
 
             # XML cannot carry C0 controls (a server drops the sender's stream), but C1 ones
             # such as CSI (U+009B) and bidirectional overrides pass.

@@ -1,8 +1,17 @@
-# Helpers for the xmpp end-to-end tests: a user's private account file and starting talk.
+# Helpers for the xmpp end-to-end tests: a user's private account file, starting talk, and the
+# scripted slixmpp peer (bob) driven line by line.
 import os
+import queue
 import shlex
+import subprocess
+import threading
+import time
 
 from private_prosody import DOMAIN
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# Debian's python3-slixmpp is installed for the system interpreter.
+SYSTEM_PYTHON = "/usr/bin/python3"
 
 
 def account_home(lab, base, user, port, password):
@@ -24,3 +33,41 @@ def start_talk(term, client, config_home, peer):
     command = " ".join(shlex.quote(w) for w in client.command(f"xmpp:{peer}@{DOMAIN}"))
     term.type_line(f"XDG_CONFIG_HOME={config_home} {command}; "
                    'echo "[client exited with status $?]"')
+
+
+class ScriptedPeer:
+    """slixmpp_peer.py as bob@DOMAIN (password bob-pw), talking to `peer_jid`."""
+
+    def __init__(self, port, peer_jid):
+        self.proc = subprocess.Popen(
+            [SYSTEM_PYTHON, f"{HERE}/slixmpp_peer.py", f"bob@{DOMAIN}", "bob-pw", str(port),
+             peer_jid], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True)
+        self.lines = queue.Queue()
+        self.seen = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def command(self, verb, arg=""):
+        self.proc.stdin.write(f"{verb} {arg}\n")
+        self.proc.stdin.flush()
+
+    def expect(self, predicate, what, timeout=15):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            self.seen.append(line)
+            if predicate(line):
+                return line
+        raise AssertionError(f"the scripted peer never reported {what}; it said: {self.seen}")
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()

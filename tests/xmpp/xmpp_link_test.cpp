@@ -117,5 +117,30 @@ TEST_F(XmppLinkTest, CloseSaysGoneAndDisconnects) {
   EXPECT_EQ(xmpp::parse_message(connection.take_sent().at(0))->chat_state, xmpp::ChatState::Gone);
 }
 
+TEST_F(XmppLinkTest, PollsTheConnectionsDescriptorAndPumpsOftenOnlyAfterItWasReadable) {
+  connection.fd = 7;
+  auto interest = link.poll_interest();
+  ASSERT_EQ(interest.size(), 1u);
+  EXPECT_EQ(interest[0].fd, 7);
+  EXPECT_TRUE(interest[0].read);
+  EXPECT_FALSE(interest[0].write);
+  connection.output_queued = true;
+  interest = link.poll_interest();
+  ASSERT_EQ(interest.size(), 1u);
+  EXPECT_TRUE(interest[0].write);
+  connection.output_queued = false;
+
+  now += std::chrono::seconds(40);  // past the ring interval, so only the pump paces the link
+  link.on_timer(now);
+  EXPECT_EQ(link.next_deadline(), now + connection.max_wait());
+  const int pumps = connection.pumps;
+  link.on_ready({7, true, false, false}, now);
+  EXPECT_GT(connection.pumps, pumps);
+  EXPECT_EQ(link.next_deadline(), now + kXmppBusyPump);
+  now += kXmppBusyFor;
+  link.on_timer(now);
+  EXPECT_EQ(link.next_deadline(), now + connection.max_wait());
+}
+
 }  // namespace
 }  // namespace talk::client

@@ -12,10 +12,22 @@ struct StropheConnection::State {
   xmpp_ctx_t* ctx = nullptr;
   xmpp_conn_t* conn = nullptr;
   ConnectionEvents* events = nullptr;
-  bool open = false;  // between connect() and the disconnect event
+  bool open = false;       // between connect() and the disconnect event
+  bool logged_in = false;  // between the connect event and the disconnect event
+  int socket = -1;         // the descriptor libstrophe created in xmpp_connect_client
 };
 
 namespace {
+
+// Where the socket-option callback puts the descriptor of the socket libstrophe just created;
+// set only for the duration of one xmpp_connect_client call on this thread, which is where
+// libstrophe 0.12 creates (and runs the callback on) a client connection's socket.
+thread_local int* new_socket = nullptr;
+
+int note_socket(xmpp_conn_t* /*conn*/, void* sock) {
+  if (new_socket != nullptr) *new_socket = *static_cast<const int*>(sock);
+  return 0;
+}
 
 std::string describe_failure(int error, const xmpp_stream_error_t* stream_error) {
   if (stream_error != nullptr) {
@@ -41,6 +53,7 @@ void on_connection(xmpp_conn_t* conn, xmpp_conn_event_t event, int error,
   auto* state = static_cast<StropheConnection::State*>(userdata);
   if (event == XMPP_CONN_CONNECT) {
     xmpp_handler_add(conn, on_stanza, nullptr, nullptr, nullptr, state);
+    state->logged_in = true;
     const char* bound = xmpp_conn_get_bound_jid(conn);
     state->events->connected(bound != nullptr ? bound : "");
     return;
@@ -48,6 +61,8 @@ void on_connection(xmpp_conn_t* conn, xmpp_conn_event_t event, int error,
   if (event == XMPP_CONN_RAW_CONNECT) return;
   const bool was_asked = !state->open;
   state->open = false;
+  state->logged_in = false;
+  state->socket = -1;
   state->events->disconnected(was_asked && error == 0 && stream_error == nullptr
                                   ? std::string()
                                   : describe_failure(error, stream_error));
@@ -94,13 +109,18 @@ bool StropheConnection::connect(const Account& account, const std::string& passw
     return false;
   }
   const char* server = account.server.empty() ? nullptr : account.server.c_str();
+  xmpp_conn_set_sockopt_callback(state_->conn, note_socket);
+  int socket = -1;
+  new_socket = &socket;
   const int rc = xmpp_connect_client(state_->conn, server, account.port.value_or(0), on_connection,
                                      state_.get());
+  new_socket = nullptr;
   if (rc != XMPP_EOK) {
     error = "cannot connect to " + (account.server.empty() ? account.jid.domain : account.server);
     return false;
   }
   state_->open = true;
+  state_->socket = socket;
   return true;
 }
 
@@ -113,16 +133,26 @@ void StropheConnection::send(const Element& stanza) {
 void StropheConnection::disconnect() {
   if (!state_->open) return;
   state_->open = false;
+  state_->logged_in = false;  // the goodbye is pumped out by the caller
   xmpp_disconnect(state_->conn);
 }
 
 void StropheConnection::pump() {
-  // A few rounds: each reads at most one buffer, and TLS may hold more than the socket shows.
-  for (int round = 0; round < 4; ++round) xmpp_run_once(state_->ctx, 0);
+  // Several rounds: each reads at most one 4 KB buffer, and TLS may hold more than the socket
+  // shows (a round with nothing to do is one select()).
+  for (int round = 0; round < 16; ++round) xmpp_run_once(state_->ctx, 0);
 }
 
 std::chrono::milliseconds StropheConnection::max_wait() const {
-  return kPumpInterval;
+  return descriptor() >= 0 ? kIdlePumpInterval : kPumpInterval;
+}
+
+int StropheConnection::descriptor() const {
+  return state_->logged_in ? state_->socket : -1;
+}
+
+bool StropheConnection::wants_write() const {
+  return descriptor() >= 0 && xmpp_conn_send_queue_len(state_->conn) > 0;
 }
 
 std::optional<Element> parse_stanza_xml(std::string_view xml) {

@@ -12,10 +12,13 @@
 
 namespace talk::xmpp::strophe {
 
-/// libstrophe 0.12 (Debian 12) does not hand its socket to the application with any context,
-/// so the poll loop cannot wait on it: while a connection is open, pump() runs at least this
-/// often (a non-blocking xmpp_run_once each time).
+/// While logging in, pump() runs at least this often (a non-blocking xmpp_run_once each time):
+/// the connect, TLS and SASL steps are paced by libstrophe's own select().
 inline constexpr std::chrono::milliseconds kPumpInterval{20};
+/// Once logged in the poll loop waits on the socket itself (libstrophe 0.12 has no getter for
+/// it; the socket-option callback, run inside xmpp_connect_client, names it), and pump() runs on
+/// a timer only as a safety net, for libstrophe's timed handlers.
+inline constexpr std::chrono::milliseconds kIdlePumpInterval{250};
 
 class StropheConnection final : public Connection {
  public:
@@ -30,6 +33,8 @@ class StropheConnection final : public Connection {
   void disconnect() override;
   void pump() override;
   std::chrono::milliseconds max_wait() const override;
+  int descriptor() const override;
+  bool wants_write() const override;
 
   struct State;
 
