@@ -275,9 +275,6 @@ void Session::read_keyboard(TimePoint now) {
   }
   std::vector<UserEdit> edits;
   if (conversation_->on_typed(typed, edits)) io_.screen->invalidate();
-  // Our own half first, the peer's bytes last: the write to the peer wakes its client, which the
-  // scheduler tends to run on this CPU as soon as we sleep, so nothing may follow it but poll.
-  redraw();
   link_->send(edits, now);
   after_link_calls();
 }
