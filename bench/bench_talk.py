@@ -7,7 +7,8 @@
     control datagrams per session against the same pair without loss.
 (b) Keystroke latency: a byte written into the caller's pty until the callee's pty prints it
     (median and p99 of BENCH_KEYS keystrokes), and a 20 KB paste until its last byte shows on the
-    other screen; each client talking to its own kind through talk-ng's talkd.
+    other screen; each client talking to its own kind through talk-ng's talkd, the three pairs
+    connected at once and their keystrokes interleaved (one per pair per round).
 BENCH_PARTS=loss,latency chooses the parts; BENCH_TALK=<path> measures another talk-ng binary.
 """
 import os
