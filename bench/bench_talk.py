@@ -7,7 +7,8 @@
     control datagrams per session against the same pair without loss.
 (b) Keystroke latency: a byte written into the caller's pty until the callee's pty prints it
     (median and p99 of BENCH_KEYS keystrokes), and a 20 KB paste until its last byte shows on the
-    other screen; each client talking to its own kind through talk-ng's talkd.
+    other screen; each client talking to its own kind through talk-ng's talkd, the three pairs
+    connected at once and their keystrokes interleaved (one per pair per round).
 BENCH_PARTS=loss,latency chooses the parts; BENCH_TALK=<path> measures another talk-ng binary.
 """
 import os
@@ -157,16 +158,22 @@ def bench_loss(lab):
                   f"answers)")
 
 
-def connect_pair(lab, name):
-    """alice calls bob, both with client `name`, no loss; returns (caller, callee) connected."""
-    callee = PtyUser(lab, th.BOB)
+def connect_pair(lab, name, caller_user=th.ALICE, callee_user=th.BOB):
+    """caller_user calls callee_user, both with client `name`, no loss; returns (caller, callee)
+    connected."""
+    callee = PtyUser(lab, callee_user)
     callee.wait_for(b"$ ", 5)
-    caller = PtyUser(lab, th.ALICE, lab.reachable(client(name)).command(th.BOB))
+    caller = PtyUser(lab, caller_user, lab.reachable(client(name)).command(callee_user))
     if callee.wait_for(RUNG, 10, others=[caller]) is None:
+        caller.close()
+        callee.close()
         raise AssertionError(f"{name}: the callee was never rung")
-    callee.write(f"exec {' '.join(lab.reachable(client(name)).command(th.ALICE))}\n".encode())
+    callee.write(f"exec {' '.join(lab.reachable(client(name)).command(caller_user))}\n".encode())
     if None in (callee.wait_for(CONNECTED, 10, others=[caller]),
                 caller.wait_for(CONNECTED, 10, others=[callee])):
+        report(caller, callee, "no connection")
+        caller.close()
+        callee.close()
         raise AssertionError(f"{name}: no connection")
     time.sleep(0.3)
     caller.drain()
@@ -174,26 +181,23 @@ def connect_pair(lab, name):
     return caller, callee
 
 
-def keystrokes(caller, callee):
-    """Latency of each typed byte until the other pty prints it, in milliseconds."""
-    latencies = []
-    for i in range(KEYS):
-        if i % 60 == 59:  # a new line now and then, untimed, so no row ever wraps
-            caller.write(b"\r")
-            time.sleep(0.05)
-            caller.drain()
-            callee.drain()
-            continue
-        key = bytes([ord("a") + i % 26])
-        callee.seen.clear()
-        sent = time.monotonic()
-        caller.write(key)
-        shown = callee.wait_for(key, 2, others=[caller])
-        if shown is not None:
-            latencies.append((shown - sent) * 1000)
-        time.sleep(0.01)
+def keystroke(caller, callee, i):
+    """Latency of the i-th typed byte until the other pty prints it, in milliseconds (None: a
+    new line now and then, untimed, so no row ever wraps; or the byte never showed)."""
+    if i % 60 == 59:
+        caller.write(b"\r")
+        time.sleep(0.05)
         caller.drain()
-    return latencies
+        callee.drain()
+        return None
+    key = bytes([ord("a") + i % 26])
+    callee.seen.clear()
+    sent = time.monotonic()
+    caller.write(key)
+    shown = callee.wait_for(key, 2, others=[caller])
+    time.sleep(0.01)
+    caller.drain()
+    return (shown - sent) * 1000 if shown is not None else None
 
 
 def paste(caller, callee):
@@ -219,24 +223,46 @@ def paste(caller, callee):
 
 
 def bench_latency(lab):
-    print(f"\nKeystroke latency (pty to pty, {KEYS} keys) and a {PASTE_BYTES // 1024} KB paste, "
-          f"each client with its own kind, through talk-ng's talkd")
+    """All three pairs are connected at once, six different users so that every callee has one
+    terminal, and typed to in turn, one keystroke each per round, so a load that comes and goes
+    on the machine falls on every client alike."""
+    print(f"\nKeystroke latency (pty to pty, {KEYS} keys, the clients' keystrokes interleaved) and "
+          f"a {PASTE_BYTES // 1024} KB paste, each client with its own kind, through talk-ng's "
+          f"talkd")
     print(f"{'client':<10} {'median':>9} {'p99':>9} {'paste':>8}")
-    results = {}
-    for name in CLIENTS:
-        launcher = lab.start_daemon(th.daemon("talk-ng"))
-        caller, callee = connect_pair(lab, name)
-        try:
-            lat = sorted(keystrokes(caller, callee))
-            pasted = paste(caller, callee)
-        finally:
+    users = ((th.ALICE, th.BOB), (th.CAROL, "tkdave"), ("tkerin", "tkfrank"))
+    launcher = lab.start_daemon(th.daemon("talk-ng"))
+    pairs = {}
+    try:
+        for name, (caller_user, callee_user) in zip(CLIENTS, users):
+            for attempt in range(3):  # a rendezvous that fails now and then is not measured here
+                try:
+                    pairs[name] = connect_pair(lab, name, caller_user, callee_user)
+                    break
+                except AssertionError as failed:
+                    print(f"  ({failed}; trying again)", file=sys.stderr)
+                    if attempt == 2:
+                        raise
+        latencies = {name: [] for name in CLIENTS}
+        for i in range(KEYS):
+            for k in range(len(CLIENTS)):  # each round starts with another client
+                name = CLIENTS[(i + k) % len(CLIENTS)]
+                ms = keystroke(*pairs[name], i)
+                if ms is not None:
+                    latencies[name].append(ms)
+        results = {}
+        for name in CLIENTS:
+            lat = sorted(latencies[name])
+            p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
+            results[name] = (statistics.median(lat), p99, paste(*pairs[name]))
+            pasted = results[name][2]
+            print(f"{name:<10} {results[name][0]:>6.3f} ms {p99:>6.3f} ms "
+                  f"{pasted if pasted is not None else float('nan'):>6.3f} s", flush=True)
+    finally:
+        for caller, callee in pairs.values():
             caller.close()
             callee.close()
-            launcher.stop()
-        p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
-        results[name] = (statistics.median(lat), p99, pasted)
-        print(f"{name:<10} {results[name][0]:>6.3f} ms {p99:>6.3f} ms "
-              f"{pasted if pasted is not None else float('nan'):>6.3f} s", flush=True)
+        launcher.stop()
     ours = results["talk-ng"]
     best = min(results["netkit"][0], results["inetutils"][0])
     best99 = min(results["netkit"][1], results["inetutils"][1])

@@ -3,6 +3,7 @@
 
 #include <poll.h>
 
+#include <array>
 #include <cerrno>
 #include <vector>
 
@@ -10,7 +11,14 @@ namespace talk::platform {
 
 std::error_code poll_entries(std::span<PollEntry> entries,
                              std::optional<std::chrono::milliseconds> timeout) {
-  std::vector<pollfd> fds(entries.size());
+  // A client polls a dozen descriptors at most: no heap allocation per wake-up for those.
+  std::array<pollfd, 16> small{};
+  std::vector<pollfd> large;
+  std::span<pollfd> fds(small.data(), entries.size());
+  if (entries.size() > small.size()) {
+    large.resize(entries.size());
+    fds = large;
+  }
   for (std::size_t i = 0; i < entries.size(); ++i) {
     fds[i].fd = entries[i].fd;
     fds[i].events = static_cast<short>((entries[i].want_read ? POLLIN : 0) |

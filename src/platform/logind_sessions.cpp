@@ -1,6 +1,8 @@
 // LogindSessionSource: sessions from sd-login, when libsystemd is built in.
 #include "platform/logind_sessions.hpp"
 
+#include <sys/stat.h>
+
 #include <pwd.h>
 #include <unistd.h>
 
@@ -81,9 +83,12 @@ bool LogindSessionSource::available() {
 
 bool LogindSessionSource::running() {
 #if TALK_HAVE_SYSTEMD
-  // sd_booted() is true on a machine or container booted with systemd (systemd-nspawn --boot
-  // included) and false in a plain chroot or under another init, where logind has nothing.
-  return ::sd_booted() > 0;
+  // True on a machine or container booted with systemd (systemd-nspawn --boot included) and
+  // false in a plain chroot or under another init, where logind has nothing. This is the test
+  // sd_booted(3) documents (the directory /run/systemd/system/ exists), made here so that a
+  // start that never lists sessions does not load libsystemd and its libraries.
+  struct stat st {};
+  return ::lstat("/run/systemd/system/", &st) == 0 && S_ISDIR(st.st_mode);
 #else
   return false;
 #endif

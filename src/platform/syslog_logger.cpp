@@ -27,7 +27,8 @@ int priority_of(LogLevel level) {
 }  // namespace
 
 SyslogLogger::SyslogLogger(const char* ident, bool debug, bool also_stderr) : debug_(debug) {
-  ::openlog(ident, LOG_PID | LOG_NDELAY | (also_stderr ? LOG_PERROR : 0), LOG_DAEMON);
+  // Without LOG_NDELAY: the log socket is connected by the first message, not by every start.
+  ::openlog(ident, LOG_PID | (also_stderr ? LOG_PERROR : 0), LOG_DAEMON);
 }
 
 SyslogLogger::~SyslogLogger() {

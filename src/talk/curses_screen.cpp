@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cwchar>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "platform/terminal_mode.hpp"
@@ -33,6 +34,21 @@ std::wstring to_wide(const std::string& text) {
   return out;
 }
 
+// `after` is `before` with printable ASCII appended (each one column wide), on a text row.
+bool appended_ascii(const FrameRow& before, const FrameRow& after) {
+  if (before.separator || after.separator || before.width < 0) return false;
+  const std::size_t old_size = before.text.size();
+  if (after.text.size() <= old_size ||
+      after.width != before.width + static_cast<int>(after.text.size() - old_size) ||
+      after.text.compare(0, old_size, before.text) != 0) {
+    return false;
+  }
+  for (std::size_t i = old_size; i < after.text.size(); ++i) {
+    if (after.text[i] < 0x20 || after.text[i] > 0x7e) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 struct CursesScreen::State {
@@ -48,6 +64,10 @@ CursesScreen::CursesScreen(int input_fd, int output_fd) : output_fd_(output_fd) 
   state->screen = newterm(nullptr, stdout, stdin);
   if (state->screen == nullptr) return;
   set_term(state->screen);
+  // Until the first endwin(), ncurses flushes its output buffer at every cursor motion inside
+  // doupdate(), so a peer's keystroke drawn away from our cursor costs three writes to the
+  // terminal instead of one. Leaving and re-entering (the first refresh resumes) ends that mode.
+  endwin();
   cbreak();
   noecho();
   intrflush(stdscr, FALSE);
@@ -84,6 +104,14 @@ void CursesScreen::draw(const Frame& frame) {
     const FrameRow& line = frame.lines[index];
     if (shown[index].width == line.width && shown[index].separator == line.separator &&
         shown[index].text == line.text) {
+      continue;
+    }
+    if (appended_ascii(shown[index], line)) {
+      // The common keystroke: printable ASCII added at the end of a row; curses gets the new
+      // cells alone instead of the whole row to compare again.
+      const std::string_view added = std::string_view(line.text).substr(shown[index].text.size());
+      mvaddnstr(row, shown[index].width, added.data(), static_cast<int>(added.size()));
+      shown[index] = line;
       continue;
     }
     shown[index] = line;

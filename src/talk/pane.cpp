@@ -10,30 +10,30 @@ Pane::Pane(std::size_t max_lines) : max_lines_(std::max<std::size_t>(max_lines, 
 }
 
 void Pane::add_glyph(Glyph glyph) {
-  ++revision_;
+  ++revision_;  // an append: the layout so far stays valid
   lines_.back().push_back(std::move(glyph));
 }
 
 bool Pane::combine_with_last(const std::string& text) {
   if (lines_.back().empty()) return false;
-  ++revision_;
+  changed_layout();
   lines_.back().back().text += text;
   return true;
 }
 
 void Pane::newline() {
-  ++revision_;
+  changed_layout();
   lines_.emplace_back();
   while (lines_.size() > max_lines_) lines_.pop_front();
 }
 
 void Pane::erase_char() {
-  ++revision_;
+  changed_layout();
   if (!lines_.back().empty()) lines_.back().pop_back();
 }
 
 void Pane::erase_word() {
-  ++revision_;
+  changed_layout();
   Line& line = lines_.back();
   const auto is_space = [](const Glyph& g) { return !g.text.empty() && g.text[0] == ' '; };
   while (!line.empty() && is_space(line.back())) line.pop_back();
@@ -41,12 +41,12 @@ void Pane::erase_word() {
 }
 
 void Pane::kill_line() {
-  ++revision_;
+  changed_layout();
   lines_.back().clear();
 }
 
 void Pane::clear() {
-  ++revision_;
+  changed_layout();
   lines_.clear();
   lines_.emplace_back();
   scroll_offset_ = 0;
@@ -56,7 +56,7 @@ void Pane::set_line(std::size_t index, std::vector<Glyph> glyphs) {
   if (index >= max_lines_) return;
   while (lines_.size() <= index) lines_.emplace_back();
   lines_[index] = std::move(glyphs);
-  ++revision_;
+  changed_layout();
 }
 
 int Pane::current_line_width() const {
@@ -65,9 +65,10 @@ int Pane::current_line_width() const {
   return width;
 }
 
-std::vector<PaneRow> Pane::wrap(const Line& line, int width, bool is_last) {
-  std::vector<PaneRow> rows(1);
-  for (const Glyph& g : line) {
+void Pane::wrap_onto(std::vector<PaneRow>& rows, std::span<const Glyph> glyphs, int width,
+                     bool is_last) {
+  if (rows.empty()) rows.emplace_back();
+  for (const Glyph& g : glyphs) {
     if (rows.back().width > 0 && rows.back().width + g.width > width) rows.emplace_back();
     if (g.width > width) {  // a terminal narrower than one glyph: show that something is there
       rows.back().text += '>';
@@ -79,6 +80,11 @@ std::vector<PaneRow> Pane::wrap(const Line& line, int width, bool is_last) {
   }
   // The cursor of a full last row sits at the start of the next one.
   if (is_last && rows.back().width >= width) rows.emplace_back();
+}
+
+std::vector<PaneRow> Pane::wrap(const Line& line, int width, bool is_last) {
+  std::vector<PaneRow> rows(1);
+  wrap_onto(rows, line, width, is_last);
   return rows;
 }
 
@@ -120,7 +126,7 @@ std::vector<PaneRow> Pane::visible_rows(int width, int height, int& cursor_row,
 
 void Pane::scroll(int rows, int width, int height) {
   const int max_offset = std::max(0, total_rows(std::max(width, 1)) - std::max(height, 1));
-  ++revision_;
+  changed_layout();
   scroll_offset_ = std::clamp(scroll_offset_ + rows, 0, max_offset);
 }
 

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,12 +55,21 @@ class Pane {
   /// Scrolls back (positive) or forward (negative) by `rows`, clamped to the text at `width`.
   void scroll(int rows, int width, int height);
   void scroll_to_end() {
-    if (scroll_offset_ != 0) ++revision_;
+    if (scroll_offset_ != 0) changed_layout();
     scroll_offset_ = 0;
   }
   int scroll_offset() const { return scroll_offset_; }
   /// Changes whenever what the pane shows may have changed (text or scroll position).
   std::uint64_t revision() const { return revision_; }
+  /// Changes with revision() except when glyphs were only appended to the last line: while it
+  /// stays the same, rows wrapped earlier stay valid and only the new glyphs need wrapping.
+  std::uint64_t layout_revision() const { return layout_revision_; }
+  /// The glyphs of the newest logical line.
+  const std::vector<Glyph>& last_line() const { return lines_.back(); }
+  /// Wraps `glyphs` onto `rows` (a line's rows so far, the last one open) as visible_rows()
+  /// does; with `is_last`, a full last row is followed by the empty row the cursor sits in.
+  static void wrap_onto(std::vector<PaneRow>& rows, std::span<const Glyph> glyphs, int width,
+                        bool is_last);
   std::size_t line_count() const { return lines_.size(); }
   /// The text of logical line `index` (0 = oldest kept), for tests and logs.
   std::string line_text(std::size_t index) const;
@@ -72,7 +82,13 @@ class Pane {
   std::deque<Line> lines_;
   std::size_t max_lines_;
   int scroll_offset_ = 0;
+  void changed_layout() {
+    ++revision_;
+    ++layout_revision_;
+  }
+
   std::uint64_t revision_ = 0;
+  std::uint64_t layout_revision_ = 0;
 };
 
 }  // namespace talk::client

@@ -53,25 +53,56 @@ void ScreenModel::scroll_peer(int pages) {
   peer_.scroll(pages * std::max(1, peer_height() / 2), cols_, peer_height());
 }
 
-const ScreenModel::PaneView& ScreenModel::view_of(const Pane& pane, PaneView& view, int cols,
-                                                  int height) {
+ScreenModel::PaneView& ScreenModel::view_of(const Pane& pane, PaneView& view, int cols,
+                                            int height) {
   if (view.cols == cols && view.height == height && view.revision == pane.revision()) return view;
-  view.rows = pane.visible_rows(cols, height, view.cursor_row, view.cursor_col);
+  const auto& last = pane.last_line();
+  view.changed = true;
+  if (view.cols == cols && view.height == height && view.layout == pane.layout_revision() &&
+      pane.scroll_offset() == 0 && !view.rows.empty() && view.last_glyphs <= last.size()) {
+    // Only glyphs appended to the last line: wrap those onto the rows already known.
+    Pane::wrap_onto(view.rows, std::span(last).subspan(view.last_glyphs), cols, true);
+    if (view.rows.size() > static_cast<std::size_t>(height)) {
+      view.rows.erase(view.rows.begin(), view.rows.end() - height);
+    }
+    view.cursor_row = static_cast<int>(view.rows.size()) - 1;
+    view.cursor_col = view.rows.back().width;
+  } else {
+    view.rows = pane.visible_rows(cols, height, view.cursor_row, view.cursor_col);
+  }
   view.cols = cols;
   view.height = height;
   view.revision = pane.revision();
+  view.layout = pane.layout_revision();
+  view.last_glyphs = last.size();
   return view;
 }
 
-Frame ScreenModel::frame() const {
-  Frame frame;
-  frame.rows = rows_;
-  frame.cols = cols_;
-  frame.lines.resize(static_cast<std::size_t>(rows_));
-  const PaneView& mine = view_of(mine_, mine_view_, cols_, my_height());
-  for (std::size_t i = 0; i < mine.rows.size(); ++i) {
-    frame.lines[i] = {mine.rows[i].text, mine.rows[i].width, false};
+const Frame& ScreenModel::frame() const {
+  Frame& frame = frame_;
+  if (frame.rows != rows_ || frame.cols != cols_ ||
+      frame.lines.size() != static_cast<std::size_t>(rows_)) {
+    frame = Frame{};
+    frame.rows = rows_;
+    frame.cols = cols_;
+    frame.lines.resize(static_cast<std::size_t>(rows_));
+    mine_view_.changed = true;
+    peer_view_.changed = true;
   }
+  const auto copy_rows = [&frame](PaneView& view, std::size_t top, std::size_t height) {
+    if (!view.changed) return;
+    view.changed = false;
+    for (std::size_t i = 0; i < height && top + i < frame.lines.size(); ++i) {
+      FrameRow& line = frame.lines[top + i];
+      static const PaneRow kEmpty;
+      const PaneRow& row = i < view.rows.size() ? view.rows[i] : kEmpty;
+      if (line.width != row.width || line.separator || line.text != row.text) {
+        line = {row.text, row.width, false};
+      }
+    }
+  };
+  PaneView& mine = view_of(mine_, mine_view_, cols_, my_height());
+  copy_rows(mine, 0, static_cast<std::size_t>(my_height()));
   if (separator_row() < rows_) {
     std::string text;
     if (!status_.empty()) text = "[" + status_ + "]";
@@ -86,13 +117,14 @@ Frame ScreenModel::frame() const {
       separator_.separator = true;
       separator_key_ = std::move(text);
     }
-    frame.lines[static_cast<std::size_t>(separator_row())] = separator_;
+    FrameRow& line = frame.lines[static_cast<std::size_t>(separator_row())];
+    if (line.width != separator_.width || !line.separator || line.text != separator_.text) {
+      line = separator_;
+    }
   }
-  const PaneView& peer = view_of(peer_, peer_view_, cols_, peer_height());
-  const auto peer_top = static_cast<std::size_t>(separator_row()) + 1;
-  for (std::size_t i = 0; i < peer.rows.size(); ++i) {
-    frame.lines[peer_top + i] = {peer.rows[i].text, peer.rows[i].width, false};
-  }
+  PaneView& peer = view_of(peer_, peer_view_, cols_, peer_height());
+  copy_rows(peer, static_cast<std::size_t>(separator_row()) + 1,
+            static_cast<std::size_t>(peer_height()));
   if (mine.cursor_row >= 0) {
     frame.cursor_row = mine.cursor_row;
     frame.cursor_col = std::min(mine.cursor_col, cols_ - 1);

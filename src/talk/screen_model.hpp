@@ -56,19 +56,23 @@ class ScreenModel {
   void scroll_peer(int pages);
 
   /// The frame to draw; a pane whose text, scroll position and size did not change since the
-  /// last frame is not wrapped again.
-  Frame frame() const;
+  /// last frame is not wrapped again, and text only appended to its last line is wrapped alone.
+  /// The reference stays valid until the next call.
+  const Frame& frame() const;
 
  private:
   struct PaneView {
     std::uint64_t revision = 0;
+    std::uint64_t layout = 0;
+    std::size_t last_glyphs = 0;  // glyphs of the pane's last line already in `rows`
+    bool changed = true;          // `rows` differ from what the last frame holds
     int cols = -1;
     int height = -1;
     std::vector<PaneRow> rows;
     int cursor_row = -1;
     int cursor_col = -1;
   };
-  static const PaneView& view_of(const Pane& pane, PaneView& view, int cols, int height);
+  static PaneView& view_of(const Pane& pane, PaneView& view, int cols, int height);
   int separator_row() const { return my_height(); }
   Pane mine_;
   Pane peer_;
@@ -82,6 +86,7 @@ class ScreenModel {
   mutable PaneView peer_view_;
   mutable std::string separator_key_;
   mutable FrameRow separator_;
+  mutable Frame frame_;
 };
 
 }  // namespace talk::client

@@ -51,7 +51,7 @@ void TalkStreamLink::closed(LinkCloseReason reason, std::error_code ec) {
 }
 
 void TalkStreamLink::read_peer() {
-  std::array<std::uint8_t, kReadSize> buffer{};
+  std::array<std::uint8_t, kReadSize> buffer;  // not zeroed: read() fills what is used
   std::size_t got = 0;
   const auto ec = stream_.read(buffer, got);
   if (ec == std::errc::resource_unavailable_try_again) return;

@@ -67,4 +67,36 @@ TEST(FrameCache, ScrollResizeAndStatusReachTheNextFrame) {
 }
 
 }  // namespace
+// Frames built keystroke by keystroke (appends wrapped onto the cached rows) equal frames built
+// from scratch, across row wraps, wide glyphs, a narrow screen, scrolling and edits.
+TEST(FrameCache, AppendedGlyphsGiveTheSameFrameAsAFullWrap) {
+  for (const int cols : {1, 3, 7, 80}) {
+    ScreenModel cached(9, cols);
+    type(cached.peer(), "earlier line\n");
+    for (int i = 0; i < 60; ++i) {
+      if (i % 17 == 16) {
+        cached.peer().newline();
+      } else if (i % 11 == 10) {
+        cached.peer().add_glyph({"\xe4\xb8\xad", 2});  // a wide glyph
+      } else if (i == 40) {
+        cached.peer().erase_char();
+      } else {
+        cached.peer().add_glyph({std::string(1, static_cast<char>('a' + i % 26)), 1});
+      }
+      if (i == 30) cached.scroll_peer(1);
+      if (i == 33) cached.scroll_peer(-1);
+      const Frame got = cached.frame();
+      ScreenModel fresh(9, cols);
+      fresh.peer() = cached.peer();
+      const Frame& want = fresh.frame();
+      ASSERT_EQ(got.lines.size(), want.lines.size());
+      for (std::size_t row = 0; row < got.lines.size(); ++row) {
+        EXPECT_EQ(got.lines[row].text, want.lines[row].text)
+            << "cols " << cols << " step " << i << " row " << row;
+        EXPECT_EQ(got.lines[row].width, want.lines[row].width);
+      }
+    }
+  }
+}
+
 }  // namespace talk::client

@@ -84,8 +84,8 @@ API (all waits are bounded; a wait that runs out raises th.StepTimeout with the 
     .wait_for(what, timeout=10, region=None|"own"|"peer"|"history", describe=None)
         what = substring | re.compile(...) (returns the Match) | callable(Screen) -> bool
         "history" also searches what scrolled off (texts shown just before a client exits).
-    .exit_status()  None while its process runs (tmux remain-on-exit), else the exit code;
-                    -1 when it was killed by a signal.
+    .exit_status()  None while its process runs (tmux remain-on-exit) or until tmux has
+                    collected it, else the exit code; -N when signal N killed it.
     .set_mesg(allow)   .mark_active(when=None)   .tty ("/dev/pts/3")  .line ("pts/3")  .user
     .pid  .target (tmux pane id, for lab.tmux.run(...) commands of your own)
 

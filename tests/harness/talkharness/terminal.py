@@ -2,6 +2,7 @@
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -53,6 +54,21 @@ class Tmux:
                  *command)
         if self.server_pid is None:
             self.server_pid = int(self.run("display-message", "-p", "-t", name, "#{pid}"))
+
+    def collect_exits(self):
+        """Makes the server reap its exited children (a pane's status becomes known).
+
+        A process's exit closes its pty before the kernel sends SIGCHLD, and on the pty's EOF
+        tmux (built with libutempter, as Debian's is) removes the pane's utmp entry through a
+        helper, with SIGCHLD set to SIG_DFL until the helper is reaped. A SIGCHLD arriving in
+        that window is discarded, so tmux never collects the pane's process: the pane is dead
+        and its status never shows. A SIGCHLD sent now runs tmux's waitpid loop again.
+        """
+        if self.server_pid is not None:
+            try:
+                os.kill(self.server_pid, signal.SIGCHLD)
+            except ProcessLookupError:
+                pass
 
     def kill(self):
         """Kills the server (and with it every pane) by command, then by pid."""
@@ -147,8 +163,8 @@ class Terminal:
             time.sleep(0.05)
 
     def exit_status(self):
-        """None while the pane's process runs, else its exit status: -N when signal N killed
-        it, -1 when tmux saw the pane die but has no status for it."""
+        """None while the pane's process runs (or until tmux has collected its status), else
+        its exit status: -N when signal N killed it."""
         dead = self._format("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}").split("|")
         if dead[0] != "1":
             return None
@@ -156,7 +172,10 @@ class Terminal:
             return int(dead[1])
         if len(dead) > 2 and dead[2]:
             return -int(dead[2])
-        return -1
+        # The pty is closed but the process not reaped: its SIGCHLD can be lost (see
+        # Tmux.collect_exits); have tmux look for exited children again. Known next call.
+        self.tmux.collect_exits()
+        return None
 
     def resize(self, width, height):
         """Resizes the terminal's window (the program gets SIGWINCH)."""
