@@ -1,6 +1,10 @@
 # Helpers for the xmpp end-to-end tests: a user's private account file and starting talk.
 import os
+import queue
 import shlex
+import subprocess
+import threading
+import time
 
 from private_prosody import DOMAIN
 
@@ -24,3 +28,60 @@ def start_talk(term, client, config_home, peer):
     command = " ".join(shlex.quote(w) for w in client.command(f"xmpp:{peer}@{DOMAIN}"))
     term.type_line(f"XDG_CONFIG_HOME={config_home} {command}; "
                    'echo "[client exited with status $?]"')
+
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# Debian's python3-slixmpp is installed for the system interpreter.
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def have_slixmpp():
+    return subprocess.run([SYSTEM_PYTHON, "-c", "import slixmpp"],
+                          capture_output=True).returncode == 0
+
+
+class ScriptedPeer:
+    """slixmpp_peer.py logged in as `jid`, talking to `peer`: command() and expect()."""
+
+    def __init__(self, jid, password, port, peer):
+        self.proc = subprocess.Popen(
+            [SYSTEM_PYTHON, f"{HERE}/slixmpp_peer.py", jid, password, str(port), peer],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines = queue.Queue()
+        self.seen = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def command(self, verb, arg=""):
+        self.proc.stdin.write(f"{verb} {arg}\n")
+        self.proc.stdin.flush()
+
+    def expect(self, predicate, what, timeout=15):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            self.seen.append(line)
+            if predicate(line):
+                return line
+        raise AssertionError(f"the scripted peer never reported {what}; it said: {self.seen}")
+
+    def drain(self):
+        """What it reported and was not read yet."""
+        lines = []
+        while True:
+            try:
+                lines.append(self.lines.get_nowait())
+            except queue.Empty:
+                self.seen += lines
+                return lines
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()

@@ -1,0 +1,16 @@
+// ChannelHandoff: one RING over the local channel, OK or anything else back.
+#include "talkd/gateway_handoff.hpp"
+
+#include "platform/local_channel.hpp"
+
+namespace talk::talkd {
+
+bool ChannelHandoff::offer(const proto::GatewayMessage& ring) {
+  if (path_.empty()) return false;
+  const auto answer = platform::local_request(path_, proto::encode_gateway_message(ring), timeout_);
+  if (!answer) return false;
+  const auto message = proto::parse_gateway_message(*answer);
+  return message && message->verb == proto::GatewayVerb::Ok;
+}
+
+}  // namespace talk::talkd
