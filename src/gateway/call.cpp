@@ -235,6 +235,8 @@ void Call::handle(const xmpp::ChatEvent& event, Time now) {
       }
       break;
     case Kind::PeerText:
+      // From XMPP, the conversation starts when the local user answers.
+      if (settings_.direction == CallDirection::FromXmpp && state_ == State::Ringing) break;
       if (out_.size() < kMaxPending) out_ += talk_safe_bytes(event.text, settings_.utf8);
       break;
     case Kind::PeerLeft:

@@ -167,8 +167,8 @@ void Gateway::on_request(const xmpp::Element& stanza, Time now) {
   }
   logger_.log(platform::LogLevel::Info,
               "ringing " + user + " for " + proto::sanitize_for_terminal(peer) + " as " + *name);
-  reply(peer, "[talk] Ringing " + user + "@" + settings_.host + "; they answer with: talk " +
-                  *name + "@" + settings_.host);
+  reply(peer,
+        "[talk] Ringing " + user + "@" + settings_.host + "; they answer with: talk " + *name);
   calls_.push_back(std::move(call));
 }
 

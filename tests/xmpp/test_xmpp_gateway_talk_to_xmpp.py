@@ -8,6 +8,7 @@ and real-time text goes both ways, erases included."""
 
 import json
 import os
+import re
 import time
 
 import talkharness as th
@@ -31,7 +32,7 @@ def call_carol(lab, term, netkit, carol):
 
 
 def client_exited(term):
-    return "[client exited with status" in term.history().text
+    return len(re.findall(r"^\[client exited with status \d+\]", term.history().text, re.M))
 
 
 def test(lab):
@@ -75,7 +76,7 @@ def test(lab):
             alice.wait_for(PEER_CLOSED,
                            region="history", describe="the call closed")
             alice.press("C-c")
-            alice.wait_for(lambda s: client_exited(alice), describe="netkit exited")
+            alice.wait_for(lambda s: client_exited(alice) == 1, describe="netkit exited")
 
             # Again, hung up by the talk side (the ring limit is one per 10 s per JID).
             carol = ScriptedPeer(f"carol@{DOMAIN}", ACCOUNTS["carol"], prosody.port, GATEWAY_JID)
@@ -86,7 +87,7 @@ def test(lab):
             alice.type_line("bye now")
             carol.expect(body("bye now"), "the last line")
             alice.press("C-c")
-            alice.wait_for(lambda s: client_exited(alice), describe="netkit exited")
+            alice.wait_for(lambda s: client_exited(alice) == 2, describe="netkit exited again")
             carol.expect(lambda l: l == "STATE gone", "the gateway's goodbye")
 
             # tkbob's talk-ng client as dave answers with real-time text.
