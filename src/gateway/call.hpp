@@ -61,6 +61,11 @@ class Call {
   void end(const std::string& why);
 
   State state() const { return state_; }
+  /// The ids of what this call has left with talkd now.
+  std::vector<std::uint32_t> left_with_talkd() const {
+    return invitation_ && state_ != State::Closed ? invitation_->outstanding()
+                                                  : std::vector<std::uint32_t>{};
+  }
   CallDirection direction() const { return settings_.direction; }
   const std::string& peer() const { return channel_->peer(); }
   const std::string& local_user() const { return settings_.local_user; }

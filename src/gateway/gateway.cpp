@@ -197,6 +197,16 @@ std::optional<Gateway::Time> Gateway::next_due() const {
   return due;
 }
 
+std::vector<LeftInvitation> Gateway::left_with_talkd(std::int64_t written) const {
+  std::vector<LeftInvitation> left;
+  for (const auto& call : calls_) {
+    for (const std::uint32_t id : call->left_with_talkd()) {
+      left.push_back({written, id, call->peer()});
+    }
+  }
+  return left;
+}
+
 void Gateway::shutdown(const std::string& why) {
   for (const auto& call : calls_) call->end(why);
   calls_.clear();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gateway/call.hpp"
+#include "gateway/left_invitations.hpp"
 #include "gateway/name_source.hpp"
 #include "gateway/xmpp_hub.hpp"
 #include "platform/client_poll.hpp"
@@ -45,9 +46,13 @@ class Gateway {
   void on_timer(Time now);
   std::optional<Time> next_due() const;
 
+  /// Sends `text` to `jid` as a plain message.
+  void tell(const std::string& jid, const std::string& text) { reply(jid, text); }
   /// Ends every call, telling both sides `why`.
   void shutdown(const std::string& why);
   std::size_t calls() const { return calls_.size(); }
+  /// Every invitation the calls have left with talkd now, stamped `written`.
+  std::vector<LeftInvitation> left_with_talkd(std::int64_t written) const;
 
  private:
   void on_request(const xmpp::Element& stanza, Time now);

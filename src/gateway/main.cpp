@@ -1,6 +1,7 @@
 // talk-gateway's entry point: options, the XMPP account, talkd's channel, dropping root, and
 // the one poll loop (channel requests, calls, the XMPP login's pumping, signals).
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "gateway/gateway.hpp"
+#include "gateway/left_invitations.hpp"
 #include "gateway/name_source.hpp"
 #include "gateway/options.hpp"
 #include "gateway/xmpp_hub.hpp"
@@ -17,6 +19,7 @@
 #include "platform/privileges.hpp"
 #include "platform/resolver.hpp"
 #include "platform/signal_pipe.hpp"
+#include "platform/state_file.hpp"
 #include "platform/syslog_logger.hpp"
 #include "platform/user_db.hpp"
 #include "platform/user_file_reader.hpp"
@@ -69,6 +72,19 @@ std::vector<gateway::NameEntry> load_site_names(const std::string& path, platfor
   return std::move(parsed.entries);
 }
 
+// Entries of the state file older than this are left alone (talkd has dropped them, and their
+// ids may be in use again).
+constexpr std::int64_t kLeftMaxAge = 600;
+
+std::int64_t wall_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+constexpr std::string_view kCrashText =
+    "[talk] The talk gateway restarted; your call is over. Ring again if you like.";
+
 struct Pending {
   platform::UniqueFd fd;
   Clock::time_point since;
@@ -105,6 +121,23 @@ int main(int argc, char** argv) {
   std::error_code ec;
   platform::LocalListener channel = platform::LocalListener::open(o.socket, 0666, ec);
   if (ec) return fail("cannot listen on " + o.socket + ": " + ec.message());
+  // Invitations a crashed gateway left with talkd lead nowhere: delete them first.
+  const std::int64_t started = wall_seconds();
+  std::vector<std::string> to_tell;  // who rang through a gateway that crashed
+  if (const auto text = platform::read_admin_file(o.state)) {
+    const auto left = gateway::parse_left_invitations(*text);
+    gateway::delete_left_invitations(left, started, kLeftMaxAge,
+                                     {platform::kLoopbackAddress, o.talkd_port});
+    for (const auto& l : left) {
+      if (started - l.written < kLeftMaxAge &&
+          std::find(to_tell.begin(), to_tell.end(), l.jid) == to_tell.end()) {
+        to_tell.push_back(l.jid);
+      }
+    }
+  }
+  if (const std::error_code state = platform::create_state_file(o.state, o.user)) {
+    return fail("cannot create " + o.state + ": " + state.message());
+  }
   if (platform::running_as_root()) {
     std::string what;
     if (const std::error_code drop = platform::drop_privileges(o.user, o.group, what)) {
@@ -135,6 +168,7 @@ int main(int argc, char** argv) {
   logger.log(platform::LogLevel::Info, "logging in as " + account->jid.bare());
 
   bool was_online = false;
+  std::vector<gateway::LeftInvitation> written;
   std::vector<Pending> pending;
   for (;;) {
     const Clock::time_point now = Clock::now();
@@ -183,10 +217,21 @@ int main(int argc, char** argv) {
     std::erase_if(pending, [](const Pending& p) { return !p.fd; });
     core.on_poll(entries, after);
     core.on_timer(after);
+    if (auto left = core.left_with_talkd(0); left != written) {
+      const std::int64_t stamp = wall_seconds();
+      written = left;
+      for (auto& l : left) l.written = stamp;
+      (void)platform::rewrite_state_file(o.state, gateway::format_left_invitations(left));
+    }
+    if (hub.online() && !to_tell.empty()) {
+      for (const std::string& jid : to_tell) core.tell(jid, std::string(kCrashText));
+      to_tell.clear();
+    }
     if (hub.online() && !was_online) logger.log(platform::LogLevel::Info, "online");
     was_online = hub.online();
     if (!hub.online() && hub.lost()) {
       core.shutdown(std::string(kRestartText));
+      (void)platform::rewrite_state_file(o.state, "");
       return fail("the XMPP login ended: " + *hub.lost());
     }
   }
@@ -196,5 +241,6 @@ int main(int argc, char** argv) {
   for (int round = 0; round < 10; ++round) hub.pump();
   hub.stop();
   for (int round = 0; round < 50 && hub.online(); ++round) hub.pump();
+  (void)platform::rewrite_state_file(o.state, "");
   return 0;
 }

@@ -20,7 +20,7 @@ std::string long_name(std::string_view name) {
 
 bool takes_value(std::string_view name) {
   return name == "config" || name == "socket" || name == "names" || name == "talkd-port" ||
-         name == "user-names" || name == "user" || name == "group";
+         name == "user-names" || name == "state" || name == "user" || name == "group";
 }
 
 std::string set_value(Options& o, std::string_view name, std::string_view value) {
@@ -31,6 +31,8 @@ std::string set_value(Options& o, std::string_view name, std::string_view value)
     o.socket = value;
   } else if (name == "names") {
     o.names = value;
+  } else if (name == "state") {
+    o.state = value;
   } else if (name == "user-names") {
     o.user_names = value;
   } else if (name == "user") {
@@ -110,6 +112,8 @@ std::string usage_text() {
          "  -c, --config=FILE      the XMPP account (default /etc/talk-ng/gateway.conf)\n"
          "  -s, --socket=PATH      the channel talkd hands calls over on\n"
          "                         (default /run/talk-ng/gateway.sock)\n"
+         "      --state=FILE       the invitations left with talkd, deleted after a crash\n"
+         "                         (default /run/talk-ng/gateway.state)\n"
          "  -n, --names=FILE       the site's names (default /etc/talk-ng/xmpp-names)\n"
          "      --user-names=PATTERN  each user's names file; %h is their home, %u their\n"
          "                         name (default %h/.config/talk/xmpp-names)\n"

@@ -11,6 +11,7 @@ namespace talk::gateway {
 struct Options {
   std::string config = "/etc/talk-ng/gateway.conf";       // -c, --config: the XMPP account
   std::string socket = "/run/talk-ng/gateway.sock";       // -s, --socket: talkd's channel
+  std::string state = "/run/talk-ng/gateway.state";       // --state: invitations left
   std::string names = "/etc/talk-ng/xmpp-names";          // -n, --names: the site's names
   std::string user_names = "%h/.config/talk/xmpp-names";  // --user-names: each user's
   std::uint16_t talkd_port = 518;                         // --talkd-port

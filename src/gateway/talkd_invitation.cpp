@@ -88,6 +88,13 @@ void TalkdInvitation::on_timer(Time now) {
   send(*waiting_, now);
 }
 
+std::vector<std::uint32_t> TalkdInvitation::outstanding() const {
+  std::vector<std::uint32_t> ids;
+  if (invited_) ids.push_back(invite_id_);
+  if (announced_once_) ids.push_back(announce_id_);
+  return ids;
+}
+
 void TalkdInvitation::withdraw() {
   for (const auto& [done, id] :
        {std::pair{invited_, invite_id_}, {announced_once_, announce_id_}}) {

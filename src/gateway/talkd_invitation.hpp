@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "platform/datagram_socket.hpp"
 #include "platform/endpoint.hpp"
@@ -38,6 +39,8 @@ class TalkdInvitation {
   std::optional<proto::Answer> announced() const { return announced_; }
   /// True when talkd did not answer at all.
   bool unanswered() const { return gave_up_; }
+  /// The ids talkd holds for us now.
+  std::vector<std::uint32_t> outstanding() const;
   std::uint32_t invite_id() const { return invite_id_; }
   std::uint32_t announce_id() const { return announce_id_; }
 

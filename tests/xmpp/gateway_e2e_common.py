@@ -37,6 +37,7 @@ class Gateway:
         os.makedirs(self.dir, mode=0o755, exist_ok=True)
         os.chmod(self.dir, 0o755)
         self.socket = os.path.join(self.dir, "gateway.sock")
+        self.state = os.path.join(self.dir, "gateway.state")
         self.config = os.path.join(self.dir, "gateway.conf")
         with open(self.config, "w") as f:
             f.write(f"jid = {GATEWAY_JID}\npassword = {ACCOUNTS['gateway']}\n"
@@ -51,7 +52,7 @@ class Gateway:
     def start(self):
         path = os.path.join(th.build_dir(), "src", "gateway", "talk-gateway")
         self.proc = self.lab.spawn([path, "--config", self.config, "--socket", self.socket,
-                                    "--names", self.names, "--talkd-port", "518",
+                                    "--names", self.names, "--talkd-port", "518", "--state", self.state,
                                     # the lab's users have no home in the user database
                                     "--user-names",
                                     os.path.join(self.lab.workdir, "home/%u/.config/talk/xmpp-names"),
@@ -73,6 +74,13 @@ class Gateway:
                 break
             time.sleep(0.1)
         raise AssertionError(f"the gateway never logged {what}; its output:\n{self.log()}")
+
+    def state_lines(self):
+        try:
+            with open(self.state) as f:
+                return f.read().splitlines()
+        except FileNotFoundError:
+            return []
 
     def stop(self, signal_number=15):
         if self.proc and self.proc.poll() is None:

@@ -4,10 +4,12 @@ the gateway; tkbob listed her as carol-x, so the classic announcement appears on
 and he answers with Debian's inetutils `talk carol-x@localhost`; text goes both ways, with his
 erase and word erase. eve, whom he did not list, is refused without a word on his terminal; a
 flood of requests rings once; a second ring is answered with talk-ng's talk; a third one is
-cut by the gateway stopping, which tells carol and leaves no invitation with talkd."""
+cut by the gateway stopping, which tells carol and leaves no invitation with talkd; a fourth
+by the gateway being killed: the next one deletes the invitation it left and tells carol."""
 
 import json
 import re
+import signal
 import time
 
 import talkharness as th
@@ -120,6 +122,7 @@ def test(lab):
             carol = ScriptedPeer(f"carol@{DOMAIN}", ACCOUNTS["carol"], prosody.port, GATEWAY_JID)
             carol.expect(lambda l: l == "ONLINE", "carol's login again")
             time.sleep(max(0.0, 10.5 - (time.monotonic() - ring_time)))
+            ring_time = time.monotonic()
             bob.type_line("clear")
             carol.command("body", json.dumps(f"talk {th.BOB}"))
             bob.wait_for(ANNOUNCED, describe="the third announcement")
@@ -128,6 +131,24 @@ def test(lab):
             carol.expect(lambda l: l.startswith("BODY ") and "gateway is stopping" in l,
                          "the gateway's goodbye")
             assert look_up(th.BOB, "carol-x") == "NOT_HERE"
+
+            # A crash mid-ring: the next gateway deletes what the first one left, and tells carol.
+            gateway.start()
+            time.sleep(max(0.0, 10.5 - (time.monotonic() - ring_time)))  # talkd's limit
+            bob.type_line("clear")
+            carol.command("body", json.dumps(f"talk {th.BOB}"))
+            bob.wait_for(ANNOUNCED, describe="the fourth announcement")
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline and len(gateway.state_lines()) < 2:
+                time.sleep(0.05)
+            assert len(gateway.state_lines()) == 2, gateway.state_lines()
+            gateway.stop(signal.SIGKILL)
+            assert look_up(th.BOB, "carol-x") == "SUCCESS"  # what a crash leaves
+            gateway.start()
+            carol.expect(lambda l: l.startswith("BODY ") and "gateway restarted" in l,
+                         "the news of the crash")
+            assert look_up(th.BOB, "carol-x") == "NOT_HERE"
+            assert gateway.state_lines() == []
         finally:
             carol.stop()
             eve.stop()
