@@ -119,7 +119,7 @@ std::string usage_text() {
          "                         name (default %h/.config/talk/xmpp-names)\n"
          "      --talkd-port=PORT  talkd's ntalk port on 127.0.0.1 (default 518)\n"
          "      --user=USER        the user to run as when started as root (nobody)\n"
-         "      --group=GROUP      the group to run as when started as root (nogroup)\n"
+         "      --group=GROUP      the group to run as when started as root (the user's)\n"
          "      --utf8             send UTF-8 to talk users (default: ASCII, others as ?)\n"
          "  -f, --foreground       log to standard error as well as to syslog\n"
          "  -d, --debug            log debugging messages\n"

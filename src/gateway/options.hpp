@@ -16,7 +16,7 @@ struct Options {
   std::string user_names = "%h/.config/talk/xmpp-names";  // --user-names: each user's
   std::uint16_t talkd_port = 518;                         // --talkd-port
   std::string user = "nobody";                            // --user, after starting as root
-  std::string group = "nogroup";                          // --group
+  std::string group;                                      // --group (empty: the user's own group)
   bool utf8 = false;                                      // --utf8
   bool foreground = false;                                // -f, --foreground: log to stderr too
   bool debug = false;                                     // -d, --debug
