@@ -82,6 +82,15 @@ bool Gateway::may_ring(const std::string& jid, Time now) {
 std::string Gateway::on_channel_message(std::string_view text, Time now) {
   const auto unknown = proto::encode_gateway_message({});
   const auto message = proto::parse_gateway_message(text);
+  if (message && message->verb == proto::GatewayVerb::Cancel) {
+    for (const auto& call : calls_) {
+      if (call->direction() == CallDirection::ToXmpp && call->state() == Call::State::Ringing &&
+          call->local_user() == message->caller && call->short_name() == message->callee) {
+        call->end("[talk] " + message->caller + " stopped calling.");
+      }
+    }
+    return proto::encode_gateway_message({proto::GatewayVerb::Ok, {}, {}, {}});
+  }
   if (!message || message->verb != proto::GatewayVerb::Ring) return unknown;
   if (!hub_.online()) return unknown;
   const auto book = names_.book_for(message->caller);

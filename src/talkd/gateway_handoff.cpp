@@ -13,4 +13,10 @@ bool ChannelHandoff::offer(const proto::GatewayMessage& ring) {
   return message && message->verb == proto::GatewayVerb::Ok;
 }
 
+void ChannelHandoff::cancel(const proto::GatewayMessage& cancel) {
+  if (path_.empty()) return;
+  (void)platform::local_request(path_, proto::encode_gateway_message(cancel),
+                                std::chrono::milliseconds(0));
+}
+
 }  // namespace talk::talkd

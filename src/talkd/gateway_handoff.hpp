@@ -15,6 +15,8 @@ class GatewayHandoff {
   /// True when the gateway knows `ring.callee` as one of `ring.caller`'s XMPP contacts and rings
   /// them; false when it does not, or no gateway answers.
   virtual bool offer(const proto::GatewayMessage& ring) = 0;
+  /// The caller withdrew the call (DELETE): the gateway stops ringing. No answer is awaited.
+  virtual void cancel(const proto::GatewayMessage& cancel) = 0;
 };
 
 /// The real channel: a unix seqpacket socket at `path`, one question per call, an answer
@@ -24,6 +26,7 @@ class ChannelHandoff final : public GatewayHandoff {
   ChannelHandoff(std::string path, std::chrono::milliseconds timeout)
       : path_(std::move(path)), timeout_(timeout) {}
   bool offer(const proto::GatewayMessage& ring) override;
+  void cancel(const proto::GatewayMessage& cancel) override;
 
  private:
   std::string path_;

@@ -191,7 +191,7 @@ proto::CtlResponse RequestProcessor::announce_to_gateway(const proto::CtlMessage
   entry.type = RequestType::Announce;
   entry.l_name = msg.l_name;
   entry.r_name = msg.r_name;
-  entry.r_tty = "xmpp";
+  entry.r_tty = std::string(kGatewayTty);
   entry.pid = msg.pid;
   entry.addr = msg.addr;
   entry.origin = source.address;
@@ -275,7 +275,15 @@ proto::CtlResponse RequestProcessor::remove(const proto::CtlMessage& msg,
                                             const platform::Ipv4Endpoint& source) {
   // Only the exact address that made the invitation may delete it: a client deletes through
   // the socket that left it, so another address of this host is another origin.
-  const bool removed = parts_.table.erase(msg.id_num, source.address);
+  const auto removed = parts_.table.take(msg.id_num, source.address);
+  if (removed && gateway_ != nullptr && removed->type == RequestType::Announce &&
+      removed->r_tty == kGatewayTty) {
+    proto::GatewayMessage cancel;
+    cancel.verb = proto::GatewayVerb::Cancel;
+    cancel.caller = removed->l_name;
+    cancel.callee = removed->r_name;
+    gateway_->cancel(cancel);
+  }
   return answer_for(msg, removed ? Answer::Success : Answer::NotHere);
 }
 

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "platform/clock.hpp"
 #include "platform/endpoint.hpp"
@@ -20,6 +21,9 @@
 #include "talkd/user_locator.hpp"
 
 namespace talk::talkd {
+
+/// The terminal recorded for an announcement handed to the gateway.
+inline constexpr std::string_view kGatewayTty = "(xmpp)";
 
 /// Which protocol a request arrived in (otalk names are cut to 8 bytes, ntalk ones to 11).
 enum class Wire { Ntalk, Otalk };

@@ -93,6 +93,18 @@ TEST_F(GatewayTest, TakesOnlyTheCallersOwnNames) {
   EXPECT_EQ(gateway_.calls(), 1U);
 }
 
+TEST_F(GatewayTest, TheCallerCancels) {
+  EXPECT_EQ(ring("tkalice", "carol-x"), "OK\n");
+  gateway_.on_timer(now_);
+  (void)bodies();
+  EXPECT_EQ(gateway_.on_channel_message("CANCEL tkbob carol-x\n", now_), "OK\n");
+  EXPECT_EQ(gateway_.calls(), 1U);
+  EXPECT_EQ(gateway_.on_channel_message("CANCEL tkalice carol-x\n", now_), "OK\n");
+  gateway_.on_timer(now_);
+  EXPECT_EQ(gateway_.calls(), 0U);
+  EXPECT_EQ(bodies(), std::vector<std::string>{"carol@localhost: [talk] tkalice stopped calling."});
+}
+
 TEST_F(GatewayTest, ARingWithoutAnAnswerEndsWhenTheCallerStopsCalling) {
   EXPECT_EQ(ring("tkalice", "carol-x"), "OK\n");
   gateway_.on_timer(now_);

@@ -18,6 +18,8 @@ class FakeGateway final : public GatewayHandoff {
     offers.push_back(ring);
     return known.contains(ring.callee);
   }
+  void cancel(const proto::GatewayMessage& message) override { cancels.push_back(message); }
+  std::vector<proto::GatewayMessage> cancels;
   std::set<std::string> known;
   std::vector<proto::GatewayMessage> offers;
 };
@@ -49,6 +51,23 @@ TEST_F(HandoffTest, AGatewayNameIsAnsweredLikeALocalCallee) {
       process(request(RequestType::Announce, "alice", "carol-x", r.id_num + 1), kLocal);
   EXPECT_EQ(again.answer, Answer::Success);
   EXPECT_EQ(gateway.offers.size(), 2U);
+}
+
+TEST_F(HandoffTest, TheCallersDeleteCancelsTheRing) {
+  const auto r = process(request(RequestType::Announce, "alice", "carol-x"), kLocal);
+  auto del = request(RequestType::Delete, "alice", "carol-x", r.id_num);
+  EXPECT_EQ(process(del, kRemote).answer, Answer::NotHere);  // only from where it came
+  EXPECT_TRUE(gateway.cancels.empty());
+  EXPECT_EQ(process(del, kLocal).answer, Answer::Success);
+  ASSERT_EQ(gateway.cancels.size(), 1U);
+  EXPECT_EQ(gateway.cancels[0].verb, proto::GatewayVerb::Cancel);
+  EXPECT_EQ(gateway.cancels[0].caller, "alice");
+  EXPECT_EQ(gateway.cancels[0].callee, "carol-x");
+  // Deleting a local call's invitation tells the gateway nothing.
+  const auto local = process(request(RequestType::LeaveInvite, "alice", "bob"), kLocal);
+  EXPECT_EQ(process(request(RequestType::Delete, "alice", "bob", local.id_num), kLocal).answer,
+            Answer::Success);
+  EXPECT_EQ(gateway.cancels.size(), 1U);
 }
 
 TEST_F(HandoffTest, UnknownNamesAndRemoteCallersAreNotHere) {

@@ -4,7 +4,8 @@ names carol@localhost in her ~/.config/talk/xmpp-names); talk-ng's talkd hands t
 gateway, which rings carol (a plain slixmpp client, no real-time text). carol answers; text goes
 both ways, with erase and word erase; carol hangs up. A second call, answered again, is hung up
 by tkalice. Then tkbob's talk-ng XMPP client (tkbob@localhost) answers tkalice's `talk dave-x`
-and real-time text goes both ways, erases included."""
+and real-time text goes both ways, erases included. Last, tkalice gives up while carol is
+being rung, and carol is told."""
 
 import json
 import os
@@ -83,6 +84,7 @@ def test(lab):
             carol.expect(lambda l: l == "ONLINE", "its login again")
             time.sleep(max(0.0, 10.5 - (time.monotonic() - first_ring)))
             alice.type_line("clear")
+            second_ring = time.monotonic()
             call_carol(lab, alice, netkit, carol)
             alice.type_line("bye now")
             carol.expect(body("bye now"), "the last line")
@@ -118,6 +120,15 @@ def test(lab):
             bob.press("C-c")
             alice.wait_for(PEER_CLOSED,
                            region="history", describe="the call closed by dave")
+            alice.press("C-c")
+            alice.wait_for(lambda s: client_exited(alice) == 3, describe="netkit exited (dave)")
+
+            # tkalice gives up before carol answers: her talk's DELETE reaches the gateway.
+            time.sleep(max(0.0, 10.5 - (time.monotonic() - second_ring)))
+            alice.type_line(f"{netkit.path} carol-x; echo \"[client exited with status $?]\"")
+            carol.expect(lambda l: l.startswith("BODY ") and "wants to talk" in l, "a last ring")
+            alice.press("C-c")
+            carol.expect(body(f"[talk] {th.ALICE} stopped calling."), "the cancelled ring")
         finally:
             carol.stop()
             gateway.stop()
