@@ -80,7 +80,7 @@ bool Gateway::may_ring(const std::string& jid, Time now) {
 }
 
 std::string Gateway::on_channel_message(std::string_view text, Time now) {
-  const auto unknown = proto::encode_gateway_message({});
+  std::string unknown = proto::encode_gateway_message({});
   const auto message = proto::parse_gateway_message(text);
   if (message && message->verb == proto::GatewayVerb::Cancel) {
     for (const auto& call : calls_) {

@@ -67,7 +67,7 @@ std::vector<gateway::NameEntry> load_site_names(const std::string& path, platfor
   if (!text) return {};
   gateway::ParsedNames parsed = gateway::parse_names(*text);
   for (const std::string& error : parsed.errors) {
-    log.log(platform::LogLevel::Warning, path + ": " + error);
+    log.log(platform::LogLevel::Warning, std::string(path).append(": ").append(error));
   }
   return std::move(parsed.entries);
 }
@@ -238,9 +238,16 @@ int main(int argc, char** argv) {
   logger.log(platform::LogLevel::Info, "stopping");
   core.shutdown(std::string(kRestartText));
   // Bounded: let the library write the goodbyes, then close the stream.
-  for (int round = 0; round < 10; ++round) hub.pump();
+  const auto pump_a_while = [&hub](int rounds, bool until_offline) {
+    for (int round = 0; round < rounds && !(until_offline && !hub.online()); ++round) {
+      hub.pump();
+      std::vector<platform::PollEntry> none;
+      (void)platform::poll_entries(none, hub.max_wait());
+    }
+  };
+  pump_a_while(10, false);
   hub.stop();
-  for (int round = 0; round < 50 && hub.online(); ++round) hub.pump();
+  pump_a_while(50, true);
   (void)platform::rewrite_state_file(o.state, "");
   return 0;
 }

@@ -41,15 +41,9 @@ std::vector<TalkEdit> TalkInput::feed(std::span<const std::uint8_t> bytes) {
 std::string talk_safe_bytes(std::string_view bytes, bool utf8) {
   std::u32string out;
   for (const char32_t cp : xmpp::decode_utf8(bytes)) {
-    if (cp == U'\n' || cp == kGatewayErase) {
-      out.push_back(cp);
-    } else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
-      continue;
-    } else if (cp >= 0x80 && !utf8) {
-      out.push_back(U'?');
-    } else {
-      out.push_back(cp);
-    }
+    const bool control = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+    if (control && cp != U'\n' && cp != kGatewayErase) continue;
+    out.push_back(cp >= 0x80 && !utf8 && !control ? U'?' : cp);
   }
   return xmpp::encode_utf8(out);
 }
