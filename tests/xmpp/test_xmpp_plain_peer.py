@@ -7,68 +7,25 @@ talk. (Malformed real-time text is covered by the unit tests and the fuzzer.)"""
 
 import json
 import os
-import queue
-import subprocess
 import tempfile
-import threading
-import time
 
 import talkharness as th
 from private_prosody import DOMAIN, PrivateProsody, available
-from xmpp_e2e_common import account_home, start_talk
+from xmpp_e2e_common import ScriptedPeer, account_home, have_slixmpp, start_talk
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-# Debian's python3-slixmpp is installed for the system interpreter.
-SYSTEM_PYTHON = "/usr/bin/python3"
 ALICE_JID = f"{th.ALICE}@{DOMAIN}"
-
-
-class ScriptedPeer:
-    def __init__(self, port):
-        self.proc = subprocess.Popen(
-            [SYSTEM_PYTHON, f"{HERE}/slixmpp_peer.py", f"bob@{DOMAIN}", "bob-pw", str(port),
-             ALICE_JID], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True)
-        self.lines = queue.Queue()
-        self.seen = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        for line in self.proc.stdout:
-            self.lines.put(line.rstrip("\n"))
-
-    def command(self, verb, arg=""):
-        self.proc.stdin.write(f"{verb} {arg}\n")
-        self.proc.stdin.flush()
-
-    def expect(self, predicate, what, timeout=15):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
-            except queue.Empty:
-                break
-            self.seen.append(line)
-            if predicate(line):
-                return line
-        raise AssertionError(f"the scripted peer never reported {what}; it said: {self.seen}")
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
 
 
 def test(lab):
     if not available():
         raise th.Skip("prosody is not installed (apt-get install prosody)")
-    if subprocess.run([SYSTEM_PYTHON, "-c", "import slixmpp"], capture_output=True).returncode:
+    if not have_slixmpp():
         raise th.Skip("python3-slixmpp is not installed")
     accounts = {th.ALICE: "alice-pw", "bob": "bob-pw"}
     with PrivateProsody(accounts) as prosody, tempfile.TemporaryDirectory() as base:
         os.chmod(base, 0o755)
         home = account_home(lab, base, th.ALICE, prosody.port, "alice-pw")
-        peer = ScriptedPeer(prosody.port)
+        peer = ScriptedPeer(f"bob@{DOMAIN}", "bob-pw", prosody.port, ALICE_JID)
         try:
             peer.expect(lambda l: l == "ONLINE", "its login")
             client = lab.reachable(th.client("talk-ng"))
