@@ -41,8 +41,6 @@ class TalkdInvitation {
   bool unanswered() const { return gave_up_; }
   /// The ids talkd holds for us now.
   std::vector<std::uint32_t> outstanding() const;
-  std::uint32_t invite_id() const { return invite_id_; }
-  std::uint32_t announce_id() const { return announce_id_; }
 
  private:
   void send(proto::RequestType type, Time now);

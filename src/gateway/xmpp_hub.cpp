@@ -87,6 +87,24 @@ void XmppHub::pump() {
   }
 }
 
+void XmppHub::answer_iq(const xmpp::Element& stanza) {
+  const std::string* type = stanza.attribute("type");
+  if (type == nullptr || (*type != "get" && *type != "set")) return;
+  if (xmpp::is_disco_info_query(stanza)) {
+    upstream_.send(xmpp::build_disco_info_result(stanza));
+    return;
+  }
+  xmpp::Element error;  // RFC 6120 8.4: a request we do not understand gets an error back
+  error.name = "iq";
+  error.set_attribute("type", "error");
+  if (const std::string* from = stanza.attribute("from")) error.set_attribute("to", *from);
+  if (const std::string* id = stanza.attribute("id")) error.set_attribute("id", *id);
+  xmpp::Element& e = error.add_child("error");
+  e.set_attribute("type", "cancel");
+  e.add_child("service-unavailable", "urn:ietf:params:xml:ns:xmpp-stanzas");
+  upstream_.send(error);
+}
+
 std::vector<xmpp::Element> XmppHub::take_unrouted() {
   return std::exchange(unrouted_, {});
 }
@@ -114,8 +132,8 @@ void XmppHub::received(const xmpp::Element& stanza) {
     c->events_->received(stanza);
     return;
   }
-  if (stanza.name == "iq") {  // disco and the like: answered as a client would
-    if (xmpp::is_disco_info_query(stanza)) upstream_.send(xmpp::build_disco_info_result(stanza));
+  if (stanza.name == "iq") {
+    answer_iq(stanza);
     return;
   }
   if (unrouted_.size() < 256) unrouted_.push_back(stanza);

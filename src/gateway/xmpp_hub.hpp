@@ -70,6 +70,8 @@ class XmppHub final : public xmpp::ConnectionEvents {
 
  private:
   Channel* channel_for(const std::string& peer_bare) const;
+  /// Service discovery as a client answers it; any other request gets an error.
+  void answer_iq(const xmpp::Element& stanza);
 
   xmpp::Connection& upstream_;
   std::vector<Channel*> channels_;

@@ -66,6 +66,31 @@ TEST(XmppHub, RoutesBySenderAndKeepsTheRest) {
   EXPECT_EQ(hub.take_unrouted().size(), 1U);
 }
 
+TEST(XmppHub, AnswersRequestsNoChannelTakes) {
+  xmpp::testing::FakeConnection upstream;
+  XmppHub hub(upstream);
+  std::string error;
+  ASSERT_TRUE(hub.start(xmpp::Account{}, "pw", error));
+  upstream.events->connected("g@example.org/gateway");
+  (void)upstream.take_sent();
+  xmpp::Element ping;
+  ping.name = "iq";
+  ping.set_attribute("type", "get");
+  ping.set_attribute("id", "p1");
+  ping.set_attribute("from", "server.example.org");
+  ping.add_child("ping", "urn:xmpp:ping");
+  upstream.events->received(ping);
+  const auto sent = upstream.take_sent();
+  ASSERT_EQ(sent.size(), 1U);
+  EXPECT_EQ(*sent[0].attribute("type"), "error");
+  EXPECT_EQ(*sent[0].attribute("id"), "p1");
+  xmpp::Element result = ping;
+  result.set_attribute("type", "result");
+  upstream.events->received(result);
+  EXPECT_TRUE(upstream.take_sent().empty());
+  EXPECT_TRUE(hub.take_unrouted().empty());
+}
+
 TEST(XmppHub, ALostLoginEndsEveryChannel) {
   xmpp::testing::FakeConnection upstream;
   XmppHub hub(upstream);
