@@ -115,7 +115,7 @@ std::string usage_text() {
          "      --state=FILE       the invitations left with talkd, deleted after a crash\n"
          "                         (default /run/talk-ng/gateway.state)\n"
          "  -n, --names=FILE       the site's names (default /etc/talk-ng/xmpp-names)\n"
-         "      --user-names=PATTERN  each user's names file; %h is their home, %u their\n"
+         "      --user-names=PAT   each user's names file: %h is their home, %u their\n"
          "                         name (default %h/.config/talk/xmpp-names)\n"
          "      --talkd-port=PORT  talkd's ntalk port on 127.0.0.1 (default 518)\n"
          "      --user=USER        the user to run as when started as root (nobody)\n"
