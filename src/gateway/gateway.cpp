@@ -11,6 +11,8 @@
 namespace talk::gateway {
 namespace {
 
+constexpr std::chrono::seconds kPresenceInterval{60};
+
 std::string_view trimmed(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' ||
                            text.front() == '\r')) {
@@ -189,8 +191,49 @@ void Gateway::on_poll(const std::vector<platform::PollEntry>& entries, Time now)
   for (const auto& call : calls_) call->on_poll(entries, now);
 }
 
+void Gateway::publish_presence(Time now) {
+  if (presence_ == nullptr || !hub_.online()) {
+    if (!hub_.online()) {
+      presence_sent_.clear();  // a new login starts afresh
+      next_presence_.reset();
+    }
+    return;
+  }
+  if (next_presence_ && now < *next_presence_) return;
+  next_presence_ = now + kPresenceInterval;
+  std::vector<std::string> users = presence_->logged_in();
+  for (const std::string& user : present_users_) {
+    if (std::find(users.begin(), users.end(), user) == users.end()) users.push_back(user);
+  }
+  std::map<std::string, std::vector<std::pair<std::string, LocalPresence>>> per_jid;
+  present_users_.clear();
+  for (const std::string& user : users) {
+    const std::vector<NameEntry> names = names_.own_names(user);
+    if (names.empty()) continue;
+    const LocalPresence p = presence_->of(user);
+    if (p.availability != Availability::Offline) present_users_.push_back(user);
+    for (const NameEntry& entry : names)
+      per_jid[normal_bare(entry.jid.bare())].push_back({user, p});
+  }
+  for (const auto& [jid, sent] : presence_sent_) per_jid.try_emplace(jid);
+  for (const auto& [jid, entries] : per_jid) {
+    xmpp::Element stanza = presence_for(jid, entries);
+    const auto it = presence_sent_.find(jid);
+    if (it != presence_sent_.end() && it->second == stanza) continue;
+    const bool unavailable = stanza.attribute("type") != nullptr;
+    if (unavailable && it == presence_sent_.end()) continue;  // nothing to take back
+    hub_.send(stanza);
+    if (unavailable) {
+      presence_sent_.erase(jid);
+    } else {
+      presence_sent_[jid] = std::move(stanza);
+    }
+  }
+}
+
 void Gateway::on_timer(Time now) {
   hub_.pump();
+  publish_presence(now);
   for (const xmpp::Element& stanza : hub_.take_unrouted()) {
     if (stanza.name == "message") on_request(stanza, now);
   }

@@ -14,6 +14,7 @@
 #include "gateway/call.hpp"
 #include "gateway/left_invitations.hpp"
 #include "gateway/name_source.hpp"
+#include "gateway/presence.hpp"
 #include "gateway/xmpp_hub.hpp"
 #include "platform/client_poll.hpp"
 #include "platform/logger.hpp"
@@ -46,6 +47,9 @@ class Gateway {
   void on_timer(Time now);
   std::optional<Time> next_due() const;
 
+  /// Publishes local users' presence to the JIDs they listed (null: never).
+  void set_presence(const PresenceSource* presence) { presence_ = presence; }
+
   /// Sends `text` to `jid` as a plain message.
   void tell(const std::string& jid, const std::string& text) { reply(jid, text); }
   /// Ends every call, telling both sides `why`.
@@ -56,6 +60,7 @@ class Gateway {
 
  private:
   void on_request(const xmpp::Element& stanza, Time now);
+  void publish_presence(Time now);
   void reply(const std::string& to, const std::string& text);
   bool may_ring(const std::string& jid, Time now);
   Call* call_with(const std::string& jid);
@@ -68,6 +73,10 @@ class Gateway {
   std::function<std::uint32_t()> random_;
   std::vector<std::unique_ptr<Call>> calls_;
   std::map<std::string, Time> last_ring_;  // per bare JID
+  const PresenceSource* presence_ = nullptr;
+  std::map<std::string, xmpp::Element> presence_sent_;  // per bare JID
+  std::vector<std::string> present_users_;              // in the last publication
+  std::optional<Time> next_presence_;
 };
 
 /// The local user an XMPP request names ("talk bob" or "bob"); empty when it names none.

@@ -12,17 +12,21 @@
 #include "gateway/left_invitations.hpp"
 #include "gateway/name_source.hpp"
 #include "gateway/options.hpp"
+#include "gateway/presence.hpp"
 #include "gateway/xmpp_hub.hpp"
 #include "platform/client_poll.hpp"
 #include "platform/local_channel.hpp"
+#include "platform/logind_sessions.hpp"
 #include "platform/private_file.hpp"
 #include "platform/privileges.hpp"
 #include "platform/resolver.hpp"
 #include "platform/signal_pipe.hpp"
 #include "platform/state_file.hpp"
 #include "platform/syslog_logger.hpp"
+#include "platform/tty_writer.hpp"
 #include "platform/user_db.hpp"
 #include "platform/user_file_reader.hpp"
+#include "platform/utmp_reader.hpp"
 #include "protocol/sanitize.hpp"
 #include "talk_config.hpp"
 #include "xmpp/account.hpp"
@@ -164,6 +168,13 @@ int main(int argc, char** argv) {
   std::mt19937 random(seed());
   gateway::Gateway core(hub, names, logger, settings,
                         [&random] { return static_cast<std::uint32_t>(random()); });
+  platform::UtmpFileSource utmp(platform::default_utmp_path());
+  platform::LogindSessionSource logind;
+  std::vector<const platform::LoginSource*> login_sources{&utmp};
+  if (platform::LogindSessionSource::running()) login_sources.push_back(&logind);
+  platform::DevTtyWriter ttys;
+  gateway::LoginPresenceSource presence(login_sources, ttys, users);
+  if (o.presence) core.set_presence(&presence);
   if (!hub.start(*account, password, error)) return fail(error);
   logger.log(platform::LogLevel::Info, "logging in as " + account->jid.bare());
 

@@ -26,28 +26,35 @@ std::string user_names_path(std::string_view pattern, const std::string& user,
   return path;
 }
 
+std::vector<NameEntry> FileNameSource::read_own(const platform::UserInfo& info,
+                                                const std::string& user) const {
+  const bool needs_home = pattern_.find("%h") != std::string::npos;
+  if (needs_home && info.home.empty()) return {};
+  const std::string path = user_names_path(pattern_, user, info.home);
+  const platform::UserFile file = files_.read(path, info.uid);
+  if (file.status == platform::UserFile::Status::Untrusted) {
+    logger_.log(platform::LogLevel::Notice,
+                proto::sanitize_for_terminal(path) +
+                    " ignored: not the user's own file, or others may write it");
+  }
+  if (file.status != platform::UserFile::Status::Trusted) return {};
+  ParsedNames parsed = parse_names(file.text);
+  if (!parsed.errors.empty()) {
+    logger_.log(platform::LogLevel::Notice,
+                proto::sanitize_for_terminal(path) + ": " + parsed.errors.front());
+  }
+  return std::move(parsed.entries);
+}
+
 std::optional<NameBook> FileNameSource::book_for(const std::string& user) const {
   const auto info = users_.find(user);
   if (!info) return std::nullopt;
-  std::vector<NameEntry> own;
-  const bool needs_home = pattern_.find("%h") != std::string::npos;
-  if (!needs_home || !info->home.empty()) {
-    const std::string path = user_names_path(pattern_, user, info->home);
-    const platform::UserFile file = files_.read(path, info->uid);
-    if (file.status == platform::UserFile::Status::Trusted) {
-      ParsedNames parsed = parse_names(file.text);
-      own = std::move(parsed.entries);
-      if (!parsed.errors.empty()) {
-        logger_.log(platform::LogLevel::Notice,
-                    proto::sanitize_for_terminal(path) + ": " + parsed.errors.front());
-      }
-    } else if (file.status == platform::UserFile::Status::Untrusted) {
-      logger_.log(platform::LogLevel::Notice,
-                  proto::sanitize_for_terminal(path) +
-                      " ignored: not the user's own file, or others may write it");
-    }
-  }
-  return NameBook(std::move(own), site_);
+  return NameBook(read_own(*info, user), site_);
+}
+
+std::vector<NameEntry> FileNameSource::own_names(const std::string& user) const {
+  const auto info = users_.find(user);
+  return info ? read_own(*info, user) : std::vector<NameEntry>{};
 }
 
 }  // namespace talk::gateway

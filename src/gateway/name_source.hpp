@@ -25,6 +25,8 @@ class NameSource {
   virtual ~NameSource() = default;
   /// The names `user` may use; nullopt when there is no such local user.
   virtual std::optional<NameBook> book_for(const std::string& user) const = 0;
+  /// The names in the user's own file only (to whom their presence goes).
+  virtual std::vector<NameEntry> own_names(const std::string& user) const = 0;
 };
 
 class FileNameSource final : public NameSource {
@@ -36,8 +38,10 @@ class FileNameSource final : public NameSource {
   void set_site_names(std::vector<NameEntry> site) { site_ = std::move(site); }
   void set_user_file(std::string pattern) { pattern_ = std::move(pattern); }
   std::optional<NameBook> book_for(const std::string& user) const override;
+  std::vector<NameEntry> own_names(const std::string& user) const override;
 
  private:
+  std::vector<NameEntry> read_own(const platform::UserInfo& info, const std::string& user) const;
   const platform::UserDb& users_;
   const platform::UserFileReader& files_;
   platform::Logger& logger_;

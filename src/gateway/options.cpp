@@ -53,6 +53,8 @@ std::string set_value(Options& o, std::string_view name, std::string_view value)
 bool set_flag(Options& o, std::string_view name) {
   if (name == "utf8") {
     o.utf8 = true;
+  } else if (name == "no-presence") {
+    o.presence = false;
   } else if (name == "foreground") {
     o.foreground = true;
   } else if (name == "debug") {
@@ -120,6 +122,7 @@ std::string usage_text() {
          "      --talkd-port=PORT  talkd's ntalk port on 127.0.0.1 (default 518)\n"
          "      --user=USER        the user to run as when started as root (nobody)\n"
          "      --group=GROUP      the group to run as when started as root (the user's)\n"
+         "      --no-presence      publish no local user's presence\n"
          "      --utf8             send UTF-8 to talk users (default: ASCII, others as ?)\n"
          "  -f, --foreground       log to standard error as well as to syslog\n"
          "  -d, --debug            log debugging messages\n"

@@ -17,11 +17,12 @@ struct Options {
   std::uint16_t talkd_port = 518;                         // --talkd-port
   std::string user = "nobody";                            // --user, after starting as root
   std::string group;                                      // --group (empty: the user's own group)
-  bool utf8 = false;                                      // --utf8
-  bool foreground = false;                                // -f, --foreground: log to stderr too
-  bool debug = false;                                     // -d, --debug
-  bool help = false;                                      // -h, --help
-  bool version = false;                                   // -V, --version
+  bool presence = true;     // --no-presence: publish no one's presence
+  bool utf8 = false;        // --utf8
+  bool foreground = false;  // -f, --foreground: log to stderr too
+  bool debug = false;       // -d, --debug
+  bool help = false;        // -h, --help
+  bool version = false;     // -V, --version
 };
 
 struct ParsedOptions {

@@ -21,6 +21,10 @@ class FakeNames final : public NameSource {
     if (it == files.end()) return std::nullopt;
     return NameBook(parse_names(it->second).entries, {});
   }
+  std::vector<NameEntry> own_names(const std::string& user) const override {
+    const auto it = files.find(user);
+    return it == files.end() ? std::vector<NameEntry>{} : parse_names(it->second).entries;
+  }
   std::map<std::string, std::string> files;
 };
 

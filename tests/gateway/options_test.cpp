@@ -27,6 +27,8 @@ TEST(GatewayOptions, DefaultsAndValues) {
   EXPECT_TRUE(set.options.foreground);
   EXPECT_EQ(set.options.user_names, "/n/%u");
   EXPECT_EQ(set.options.state, "/s");
+  EXPECT_TRUE(set.options.presence);
+  EXPECT_FALSE(parse({"--no-presence"}).options.presence);
 }
 
 TEST(GatewayOptions, Errors) {

@@ -5,7 +5,8 @@ and he answers with Debian's inetutils `talk carol-x@localhost`; text goes both 
 erase and word erase. eve, whom he did not list, is refused without a word on his terminal; a
 flood of requests rings once; a second ring is answered with talk-ng's talk; a third one is
 cut by the gateway stopping, which tells carol and leaves no invitation with talkd; a fourth
-by the gateway being killed: the next one deletes the invitation it left and tells carol."""
+by the gateway being killed: the next one deletes the invitation it left and tells carol. The
+gateway publishes tkbob's presence to carol, and not to eve."""
 
 import json
 import re
@@ -133,7 +134,10 @@ def test(lab):
             assert look_up(th.BOB, "carol-x") == "NOT_HERE"
 
             # A crash mid-ring: the next gateway deletes what the first one left, and tells carol.
+            # Starting, it publishes tkbob's presence to carol, whom he listed (not to eve).
             gateway.start()
+            carol.expect(lambda l: l.startswith(f"PRESENCE {GATEWAY_JID} ") and
+                         f"{th.BOB}: " in l, "tkbob's presence")
             time.sleep(max(0.0, 10.5 - (time.monotonic() - ring_time)))  # talkd's limit
             bob.type_line("clear")
             carol.command("body", json.dumps(f"talk {th.BOB}"))
@@ -149,6 +153,8 @@ def test(lab):
                          "the news of the crash")
             assert look_up(th.BOB, "carol-x") == "NOT_HERE"
             assert gateway.state_lines() == []
+            assert not any(l.startswith("PRESENCE") and th.BOB in l
+                           for l in eve.drain() + eve.seen), eve.seen
         finally:
             carol.stop()
             eve.stop()
