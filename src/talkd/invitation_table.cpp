@@ -71,7 +71,7 @@ void InvitationTable::renew_id(Invitation& entry) {
   touch(it);
 }
 
-bool InvitationTable::erase(std::uint32_t id, std::uint32_t origin) {
+std::optional<Invitation> InvitationTable::take(std::uint32_t id, std::uint32_t origin) {
   expire();
   auto range = by_id_.equal_range(id);
   Iter newest = entries_.end();
@@ -80,9 +80,10 @@ bool InvitationTable::erase(std::uint32_t id, std::uint32_t origin) {
     // The newest insertion wins; iterators do not compare by age, so compare refresh times.
     if (newest == entries_.end() || i->second->refreshed >= newest->refreshed) newest = i->second;
   }
-  if (newest == entries_.end()) return false;
+  if (newest == entries_.end()) return std::nullopt;
+  Invitation taken = *newest;
   remove(newest);
-  return true;
+  return taken;
 }
 
 bool InvitationTable::contains_id(std::uint32_t id) {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <list>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -48,7 +49,9 @@ class InvitationTable {
   /// Gives an existing entry a fresh id (an explicit re-announce).
   void renew_id(Invitation& entry);
   /// Removes the newest entry with `id` made from `origin`. False when there is none.
-  bool erase(std::uint32_t id, std::uint32_t origin);
+  bool erase(std::uint32_t id, std::uint32_t origin) { return take(id, origin).has_value(); }
+  /// Like erase(), returning the removed entry.
+  std::optional<Invitation> take(std::uint32_t id, std::uint32_t origin);
   /// True when some live entry has `id` (from any host).
   bool contains_id(std::uint32_t id);
   /// Drops every entry whose last refresh is MAX_LIFE or more ago.

@@ -22,6 +22,7 @@
 #include "platform/utmp_reader.hpp"
 #include "talk_config.hpp"
 #include "talkd/caching_resolver.hpp"
+#include "talkd/gateway_handoff.hpp"
 #include "talkd/options.hpp"
 #include "talkd/server.hpp"
 #include "talkd/start_mode.hpp"
@@ -114,6 +115,8 @@ int main(int argc, char** argv) {
   settings.debug = o.debug;
   talkd::RequestProcessor processor(
       {table, locator, ttys, policy, limiter, resolver, logger, clock}, settings);
+  talkd::ChannelHandoff gateway(o.gateway_socket, std::chrono::milliseconds(300));
+  if (!o.gateway_socket.empty()) processor.set_gateway(&gateway);
 
   talkd::ServerSettings server_settings;
   const auto default_idle =

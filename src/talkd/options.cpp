@@ -51,6 +51,8 @@ std::string apply(Options& o, std::string_view name, std::string_view value) {
     o.user = value;
   } else if (name == "utmp") {
     o.utmp_path = value;
+  } else if (name == "gateway") {
+    o.gateway_socket = value == "none" ? std::string() : std::string(value);
   }
   return {};
 }
@@ -58,7 +60,8 @@ std::string apply(Options& o, std::string_view name, std::string_view value) {
 bool takes_value(std::string_view name) {
   return name == "i" || name == "idle-timeout" || name == "r" || name == "request-ttl" ||
          name == "t" || name == "timeout" || name == "a" || name == "acl" || name == "ntalk-port" ||
-         name == "otalk-port" || name == "bind" || name == "user" || name == "utmp";
+         name == "otalk-port" || name == "bind" || name == "user" || name == "utmp" ||
+         name == "gateway";
 }
 
 // Sets a flag; false when `name` is not a flag.
@@ -163,6 +166,9 @@ std::string usage_text() {
          "      --otalk-port=PORT    otalk port with --foreground (default: talk service,\n"
          "                           517; 0 disables)\n"
          "      --bind=ADDR          IPv4 address to bind with --foreground (default: any)\n"
+         "      --gateway=SOCKET     hand callee names that are no local user to the\n"
+         "                           talk-XMPP gateway at SOCKET (default\n"
+         "                           /run/talk-ng/gateway.sock; none: never)\n"
          "      --user=USER          user to run as after start as root (nobody)\n"
          "      --utmp=FILE          read logins only from FILE (default: utmp, logind, and\n"
          "                           the callee's ptys for sessions without a terminal)\n"

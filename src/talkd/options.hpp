@@ -25,6 +25,7 @@ struct Options {
   std::uint32_t bind_address = 0;           // --bind (host order, 0: any)
   std::string user = "nobody";              // --user
   std::string utmp_path;                    // --utmp (empty: system default)
+  std::string gateway_socket = "/run/talk-ng/gateway.sock";  // --gateway (empty: none)
 };
 
 struct ParsedOptions {

@@ -121,6 +121,9 @@ proto::CtlResponse RequestProcessor::announce(const proto::CtlMessage& msg,
     return answer_for(msg, Answer::Failed);
   }
   const Location where = parts_.locator.locate(callee, msg.r_tty);
+  if (where.answer == Answer::NotHere && gateway_ != nullptr && is_local_source(source)) {
+    return announce_to_gateway(msg, source);
+  }
   if (where.answer != Answer::Success) return answer_for(msg, where.answer);
 
   Invitation* stored =
@@ -154,6 +157,49 @@ proto::CtlResponse RequestProcessor::announce(const proto::CtlMessage& msg,
     return answer_for(msg, ring(msg, where, source), id);
   }
   return answer_for(msg, Answer::Success, stored->id);  // a retransmitted duplicate
+}
+
+proto::CtlResponse RequestProcessor::announce_to_gateway(const proto::CtlMessage& msg,
+                                                         const platform::Ipv4Endpoint& source) {
+  // The callee is no user here: perhaps one of the caller's XMPP contacts. The gateway rings
+  // them and connects to the caller's invitation when they answer; the caller sees the same
+  // answers as for a local callee, so its re-announces reach the gateway again.
+  Invitation* stored =
+      parts_.table.find_request(msg.l_name, msg.r_name, RequestType::Announce, msg.pid);
+  if (stored != nullptr && msg.id_num <= stored->id) {
+    return answer_for(msg, Answer::Success, stored->id);  // a retransmitted duplicate
+  }
+  proto::GatewayMessage ring;
+  ring.verb = proto::GatewayVerb::Ring;
+  ring.caller = msg.l_name;
+  ring.callee = msg.r_name;
+  ring.addr = msg.addr;
+  if (!proto::is_gateway_name(ring.caller) || !proto::is_gateway_name(ring.callee) ||
+      msg.addr.family != proto::kAfInet || !gateway_->offer(ring)) {
+    return answer_for(msg, Answer::NotHere);
+  }
+  if (!settings_.quiet) {
+    log(platform::LogLevel::Info, "connect from " + proto::sanitize_for_terminal(msg.l_name) +
+                                      " to " + proto::sanitize_for_terminal(msg.r_name) +
+                                      " handed to the XMPP gateway");
+  }
+  if (stored != nullptr) {
+    parts_.table.renew_id(*stored);
+    return answer_for(msg, Answer::Success, stored->id);
+  }
+  Invitation entry;
+  entry.type = RequestType::Announce;
+  entry.l_name = msg.l_name;
+  entry.r_name = msg.r_name;
+  entry.r_tty = std::string(kGatewayTty);
+  entry.pid = msg.pid;
+  entry.addr = msg.addr;
+  entry.origin = source.address;
+  return answer_for(msg, Answer::Success, parts_.table.insert(std::move(entry)).id);
+}
+
+bool RequestProcessor::is_local_source(const platform::Ipv4Endpoint& source) {
+  return platform::is_loopback(source.address) || parts_.resolver.is_local_address(source.address);
 }
 
 proto::Answer RequestProcessor::ring(const proto::CtlMessage& msg, const Location& where,
@@ -229,7 +275,15 @@ proto::CtlResponse RequestProcessor::remove(const proto::CtlMessage& msg,
                                             const platform::Ipv4Endpoint& source) {
   // Only the exact address that made the invitation may delete it: a client deletes through
   // the socket that left it, so another address of this host is another origin.
-  const bool removed = parts_.table.erase(msg.id_num, source.address);
+  const auto removed = parts_.table.take(msg.id_num, source.address);
+  if (removed && gateway_ != nullptr && removed->type == RequestType::Announce &&
+      removed->r_tty == kGatewayTty) {
+    proto::GatewayMessage cancel;
+    cancel.verb = proto::GatewayVerb::Cancel;
+    cancel.caller = removed->l_name;
+    cancel.callee = removed->r_name;
+    gateway_->cancel(cancel);
+  }
   return answer_for(msg, removed ? Answer::Success : Answer::NotHere);
 }
 

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "platform/clock.hpp"
 #include "platform/endpoint.hpp"
@@ -13,12 +14,16 @@
 #include "protocol/codec.hpp"
 #include "protocol/messages.hpp"
 #include "talkd/access_policy.hpp"
+#include "talkd/gateway_handoff.hpp"
 #include "talkd/invitation_table.hpp"
 #include "talkd/log_throttle.hpp"
 #include "talkd/rate_limiter.hpp"
 #include "talkd/user_locator.hpp"
 
 namespace talk::talkd {
+
+/// The terminal recorded for an announcement handed to the gateway.
+inline constexpr std::string_view kGatewayTty = "(xmpp)";
 
 /// Which protocol a request arrived in (otalk names are cut to 8 bytes, ntalk ones to 11).
 enum class Wire { Ntalk, Otalk };
@@ -59,18 +64,24 @@ class RequestProcessor {
 
   /// True when answering `msg` now would ring the callee while the caller's host name is still
   /// being looked up (the lookup is then under way): hold the request until the name is known.
+  /// Callee names that are no local user are offered to `gateway` (may be null: none).
+  void set_gateway(GatewayHandoff* gateway) { gateway_ = gateway; }
+
   bool needs_name(const proto::CtlMessage& msg, proto::DecodeError error,
                   const platform::Ipv4Endpoint& source, Wire wire = Wire::Ntalk);
 
  private:
   proto::CtlResponse announce(const proto::CtlMessage& msg, const platform::Ipv4Endpoint& source,
                               Wire wire);
+  proto::CtlResponse announce_to_gateway(const proto::CtlMessage& msg,
+                                         const platform::Ipv4Endpoint& source);
   proto::CtlResponse leave_invite(const proto::CtlMessage& msg,
                                   const platform::Ipv4Endpoint& source);
   proto::CtlResponse look_up(const proto::CtlMessage& msg);
   proto::CtlResponse remove(const proto::CtlMessage& msg, const platform::Ipv4Endpoint& source);
   proto::Answer ring(const proto::CtlMessage& msg, const Location& where,
                      const platform::Ipv4Endpoint& source);
+  bool is_local_source(const platform::Ipv4Endpoint& source);
   std::uint32_t rate_key_of(const platform::Ipv4Endpoint& source);
   bool may_ring(const platform::Ipv4Endpoint& source, const std::string& callee);
   void log(platform::LogLevel level, const std::string& text);
@@ -78,6 +89,7 @@ class RequestProcessor {
   ProcessorParts parts_;
   ProcessorSettings settings_;
   LogThrottle throttle_;
+  GatewayHandoff* gateway_ = nullptr;
 };
 
 }  // namespace talk::talkd

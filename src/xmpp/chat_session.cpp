@@ -61,8 +61,10 @@ void ChatSession::send_message(ChatMessage message) {
 
 void ChatSession::send_ring(Time now) {
   ChatMessage ring;
-  ring.body = "[talk] " + settings_.me.bare() +
-              " wants to talk with you. Answer with: talk xmpp:" + settings_.me.bare();
+  ring.body = !ring_text_.empty()
+                  ? ring_text_
+                  : "[talk] " + settings_.me.bare() +
+                        " wants to talk with you. Answer with: talk xmpp:" + settings_.me.bare();
   ring.chat_state = ChatState::Active;
   Element stanza = build_message(ring);
   stanza.set_attribute("to", settings_.peer.bare());

@@ -59,6 +59,8 @@ class ChatSession final : public ConnectionEvents {
   ChatSession(Connection& connection, ChatSettings settings);
 
   bool start(const Account& account, const std::string& password, std::string& error);
+  /// The ring message's body (default: "[talk] ME wants to talk with you. Answer with: ...").
+  void set_ring_text(std::string text) { ring_text_ = std::move(text); }
 
   /// The user's typing, in talk's terms: text (UTF-8; controls are dropped), erase,
   /// word erase, kill, and Enter, which sends the line as a message.
@@ -108,6 +110,7 @@ class ChatSession final : public ConnectionEvents {
   std::optional<ChatState> pending_state_;
   std::u32string shown_;  // the peer's current line as its pane shows it
   std::vector<ChatEvent> events_;
+  std::string ring_text_;
   std::optional<Time> next_ring_;
   std::optional<bool> peer_rtt_;
   std::string features_asked_;  // the peer's full JID whose disco#info we asked for

@@ -1,5 +1,6 @@
-"""The RPM spec (packaging/rpm/talk-ng.spec) builds talk-ng and talk-ng-server with rpmbuild
-(packaging/rpm/build-rpms); checks both packages' file lists, relations and scriptlets.
+"""The RPM spec (packaging/rpm/talk-ng.spec) builds talk-ng, talk-ng-server and talk-ng-gateway
+with rpmbuild
+(packaging/rpm/build-rpms); checks the packages' file lists, relations and scriptlets.
 Skips (77) without rpmbuild or git."""
 
 import os
@@ -16,6 +17,9 @@ SERVER_FILES = {"/usr/sbin/in.ntalkd", "/usr/sbin/in.talkd", "/usr/share/man/man
                 "/usr/lib/systemd/system/ntalk.service", "/usr/lib/systemd/system/ntalk.socket",
                 "/usr/lib/systemd/system/talk.socket",
                 "/usr/share/licenses/talk-ng-server/LICENSE"}
+GATEWAY_FILES = {"/usr/sbin/talk-gateway", "/usr/share/man/man8/talk-gateway.8*",
+                 "/usr/lib/systemd/system/talk-gateway.service",
+                 "/usr/share/licenses/talk-ng-gateway/LICENSE"}
 
 
 def query(rpm, *what):
@@ -25,7 +29,7 @@ def query(rpm, *what):
 def normalized(files):
     """The file list without build-id links and directories, with the doc and license
     directories named as Fedora names them (older rpm configurations add -VERSION)."""
-    files = [re.sub(r"^(/usr/share/(?:doc|licenses)/talk-ng(?:-server)?)-[0-9.]+(/|$)", r"\1\2", f)
+    files = [re.sub(r"^(/usr/share/(?:doc|licenses)/talk-ng(?:-server|-gateway)?)-[0-9.]+(/|$)", r"\1\2", f)
              for f in files if not f.startswith("/usr/lib/.build-id")]
     return {f for f in files if not any(g.startswith(f + "/") for g in files)}
 
@@ -51,7 +55,7 @@ def main():
         assert out.returncode == 0, "build-rpms failed"
     rpms = {query(r, "--qf", "%{NAME}").strip(): r for r in out.stdout.split()}
     print("built:", *rpms.values(), sep="\n  ")
-    assert set(rpms) == {"talk-ng", "talk-ng-server"}, rpms
+    assert set(rpms) == {"talk-ng", "talk-ng-server", "talk-ng-gateway"}, rpms
     with timer.step("check the packages"):
         client, server = rpms["talk-ng"], rpms["talk-ng-server"]
         matches(query(client, "-l").split(), CLIENT_FILES)
@@ -74,6 +78,12 @@ def main():
                        "disable --now ntalk.service", "try-restart ntalk.service"):
             assert needle in scripts or "systemd-update-helper" in scripts, needle
         print("server requires:", query(server, "--requires").split("\n")[:12])
+        gateway = rpms["talk-ng-gateway"]
+        matches(query(gateway, "-l").split(), GATEWAY_FILES)
+        assert "talk-ng-server" in query(gateway, "--requires"), query(gateway, "--requires")
+        gateway_scripts = query(gateway, "--scripts")
+        assert "talk-gateway.service" in gateway_scripts or \
+            "systemd-update-helper" in gateway_scripts, gateway_scripts
     timer.summary()
     return 0
 

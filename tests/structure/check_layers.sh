@@ -31,7 +31,13 @@ for f in "${sources[@]}"; do
     grep -qE '#include "xmpp/' "$f" && complain "lower layer depends on the XMPP layer: $f" ;;
   esac
   case "$f" in src/xmpp/*)
-    grep -qE '#include "(talk|talkd)/' "$f" && complain "the XMPP layer depends on a program core: $f" ;;
+    grep -qE '#include "(talk|talkd|gateway)/' "$f" && complain "the XMPP layer depends on a program core: $f" ;;
+  esac
+  case "$f" in src/gateway/*)
+    grep -qE '#include "(talk|talkd)/' "$f" && complain "the gateway depends on another program core: $f" ;;
+  esac
+  case "$f" in src/talk/*|src/talkd/*|src/platform/*|src/protocol/*|include/protocol/*)
+    grep -qE '#include "gateway/' "$f" && complain "depends on the gateway core: $f" ;;
   esac
   case "$f" in src/xmpp/strophe/*) ;; *)
     grep -qE '#include <strophe\.h>' "$f" && complain "strophe.h outside src/xmpp/strophe: $f" ;;

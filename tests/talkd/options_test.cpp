@@ -52,6 +52,13 @@ TEST(Options, LongForms) {
   EXPECT_EQ(p.options.acl_file, "/x");
 }
 
+TEST(Options, TheGatewaySocket) {
+  EXPECT_EQ(parse({}).options.gateway_socket, "/run/talk-ng/gateway.sock");
+  EXPECT_EQ(parse({"--gateway=/tmp/g.sock"}).options.gateway_socket, "/tmp/g.sock");
+  EXPECT_EQ(parse({"--gateway", "none"}).options.gateway_socket, "");
+  EXPECT_NE(usage_text().find("--gateway"), std::string::npos);
+}
+
 TEST(Options, HelpAndVersion) {
   EXPECT_TRUE(parse({"--help"}).options.help);
   EXPECT_TRUE(parse({"-h"}).options.help);

@@ -3,6 +3,7 @@
 # reports on stdout, one line each:
 #   in:  body TEXT | state NAME | show AWAY-ETC | raw XML | quit
 #   out: ONLINE | BODY <json text> | STATE <name> | RTT | GONE-SENT | DISCONNECTED
+#        | PRESENCE <from bare JID> <type> <show or -> <json status> (from others)
 # usage: slixmpp_peer.py JID PASSWORD PORT PEER_JID
 import asyncio
 import json
@@ -26,6 +27,7 @@ class Peer(slixmpp.ClientXMPP):
         self.add_event_handler("message", self.on_message)
         self.add_event_handler("chatstate", self.on_state)
         self.add_event_handler("disconnected", lambda _event: self.say("DISCONNECTED"))
+        self.add_event_handler("presence", self.on_presence)
 
     def say(self, line):
         print(line, flush=True)
@@ -40,6 +42,12 @@ class Peer(slixmpp.ClientXMPP):
             self.say("BODY " + json.dumps(msg["body"]))
         if msg.xml.find("{urn:xmpp:rtt:0}rtt") is not None:
             self.say("RTT")
+
+    def on_presence(self, pres):
+        if pres["from"].bare == self.boundjid.bare:
+            return
+        self.say(f"PRESENCE {pres['from'].bare} {pres['type']} {pres['show'] or '-'} "
+                 + json.dumps(pres["status"]))
 
     def on_state(self, msg):
         self.say("STATE " + msg["chat_state"])

@@ -131,7 +131,7 @@ def test(lab):
     with PrivateProsody(accounts) as prosody, tempfile.TemporaryDirectory() as base:
         os.chmod(base, 0o755)
         home = account_home(lab, base, th.ALICE, prosody.port, "alice-pw")
-        peer = ScriptedPeer(prosody.port, ALICE_JID)
+        peer = ScriptedPeer(f"bob@{DOMAIN}", "bob-pw", prosody.port, ALICE_JID)
         try:
             peer.expect(lambda l: l == "ONLINE", "its login")
             client = lab.reachable(th.client("talk-ng"))

@@ -10,12 +10,11 @@ fuzzer.)"""
 
 import json
 import os
-import subprocess
 import tempfile
 
 import talkharness as th
 from private_prosody import DOMAIN, PrivateProsody, available
-from xmpp_e2e_common import SYSTEM_PYTHON, ScriptedPeer, account_home, start_talk
+from xmpp_e2e_common import ScriptedPeer, account_home, have_slixmpp, start_talk
 
 ALICE_JID = f"{th.ALICE}@{DOMAIN}"
 
@@ -23,13 +22,13 @@ ALICE_JID = f"{th.ALICE}@{DOMAIN}"
 def test(lab):
     if not available():
         raise th.Skip("prosody is not installed (apt-get install prosody)")
-    if subprocess.run([SYSTEM_PYTHON, "-c", "import slixmpp"], capture_output=True).returncode:
+    if not have_slixmpp():
         raise th.Skip("python3-slixmpp is not installed")
     accounts = {th.ALICE: "alice-pw", "bob": "bob-pw"}
     with PrivateProsody(accounts) as prosody, tempfile.TemporaryDirectory() as base:
         os.chmod(base, 0o755)
         home = account_home(lab, base, th.ALICE, prosody.port, "alice-pw")
-        peer = ScriptedPeer(prosody.port, ALICE_JID)
+        peer = ScriptedPeer(f"bob@{DOMAIN}", "bob-pw", prosody.port, ALICE_JID)
         try:
             peer.expect(lambda l: l == "ONLINE", "its login")
             client = lab.reachable(th.client("talk-ng"))

@@ -35,14 +35,18 @@ def start_talk(term, client, config_home, peer):
                    'echo "[client exited with status $?]"')
 
 
-class ScriptedPeer:
-    """slixmpp_peer.py as bob@DOMAIN (password bob-pw), talking to `peer_jid`."""
+def have_slixmpp():
+    return subprocess.run([SYSTEM_PYTHON, "-c", "import slixmpp"],
+                          capture_output=True).returncode == 0
 
-    def __init__(self, port, peer_jid):
+
+class ScriptedPeer:
+    """slixmpp_peer.py logged in as `jid`, talking to `peer`: command() and expect()."""
+
+    def __init__(self, jid, password, port, peer):
         self.proc = subprocess.Popen(
-            [SYSTEM_PYTHON, f"{HERE}/slixmpp_peer.py", f"bob@{DOMAIN}", "bob-pw", str(port),
-             peer_jid], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True)
+            [SYSTEM_PYTHON, f"{HERE}/slixmpp_peer.py", jid, password, str(port), peer],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines = queue.Queue()
         self.seen = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -66,6 +70,16 @@ class ScriptedPeer:
             if predicate(line):
                 return line
         raise AssertionError(f"the scripted peer never reported {what}; it said: {self.seen}")
+
+    def drain(self):
+        """What it reported and was not read yet."""
+        lines = []
+        while True:
+            try:
+                lines.append(self.lines.get_nowait())
+            except queue.Empty:
+                self.seen += lines
+                return lines
 
     def stop(self):
         if self.proc.poll() is None:

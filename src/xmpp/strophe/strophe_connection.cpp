@@ -42,7 +42,7 @@ std::string describe_failure(int error, const xmpp_stream_error_t* stream_error)
 int on_stanza(xmpp_conn_t* /*conn*/, xmpp_stanza_t* stanza, void* userdata) {
   auto* state = static_cast<StropheConnection::State*>(userdata);
   const char* name = xmpp_stanza_get_name(stanza);
-  if (name == nullptr) return 1;
+  if (name == nullptr || state->events == nullptr) return 1;
   const std::string_view n(name);
   if (n == "message" || n == "presence" || n == "iq") state->events->received(to_element(stanza));
   return 1;
@@ -51,6 +51,7 @@ int on_stanza(xmpp_conn_t* /*conn*/, xmpp_stanza_t* stanza, void* userdata) {
 void on_connection(xmpp_conn_t* conn, xmpp_conn_event_t event, int error,
                    xmpp_stream_error_t* stream_error, void* userdata) {
   auto* state = static_cast<StropheConnection::State*>(userdata);
+  if (state->events == nullptr) return;  // the connection is being destroyed
   if (event == XMPP_CONN_CONNECT) {
     xmpp_handler_add(conn, on_stanza, nullptr, nullptr, nullptr, state);
     state->logged_in = true;
@@ -91,6 +92,8 @@ StropheConnection::StropheConnection() : state_(std::make_unique<State>()) {
 }
 
 StropheConnection::~StropheConnection() {
+  // Releasing an open connection reports its end; whoever listened may be gone already.
+  state_->events = nullptr;
   if (state_->conn != nullptr) (void)xmpp_conn_release(state_->conn);
   if (state_->ctx != nullptr) xmpp_ctx_free(state_->ctx);
   xmpp_shutdown();
