@@ -107,6 +107,31 @@ TEST_F(ProcessorTest, LeaveInviteThenLookUp) {
   EXPECT_EQ(found.addr, proto::make_inet_addr(0x7f000001, 3333));
 }
 
+TEST_F(ProcessorTest, LookUpFindsAnInvitationThatNamedTheCalleesTty) {
+  // `talk bob pts/1`: the caller's tty argument rides in every request it sends. As in the
+  // classic daemons, LOOK_UP compares the two names only: not the tty, pid or address.
+  auto announce = request(RequestType::Announce, "alice", "bob", 0xffffffff, 500);
+  announce.r_tty = "pts/1";
+  ASSERT_EQ(process(announce, kLocal).answer, Answer::Success);
+  ASSERT_EQ(ttys.writes.size(), 1U);
+  EXPECT_EQ(ttys.writes[0].line, "pts/1");
+  auto invite = announce;
+  invite.type = RequestType::LeaveInvite;
+  invite.addr = proto::make_inet_addr(0x7f000001, 4444);
+  const auto left = process(invite, kLocal);
+  ASSERT_EQ(left.answer, Answer::Success);
+
+  for (const char* tty : {"", "pts/1", "pts/9"}) {
+    auto look = request(RequestType::LookUp, "bob", "alice", 0, 600);
+    look.r_tty = tty;
+    look.addr = proto::TalkAddr{};
+    const auto found = process(look, kLocal);
+    EXPECT_EQ(found.answer, Answer::Success) << "r_tty \"" << tty << "\"";
+    EXPECT_EQ(found.id_num, left.id_num);
+    EXPECT_EQ(found.addr, proto::make_inet_addr(0x7f000001, 4444));
+  }
+}
+
 TEST_F(ProcessorTest, LeaveInviteDuplicateKeepsItsId) {
   const auto a = process(request(RequestType::LeaveInvite, "alice", "bob"), kLocal);
   const auto b = process(request(RequestType::LeaveInvite, "alice", "bob"), kLocal);
