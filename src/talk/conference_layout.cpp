@@ -3,30 +3,7 @@
 
 #include <algorithm>
 
-#include "talk/text_feeder.hpp"
-
 namespace talk::client {
-namespace {
-
-// `text` cut to `cols` columns by glyph (the title and status are already sanitised text).
-FrameRow fit(const std::string& text, int cols, bool separator) {
-  Pane pane(1);
-  TextFeeder feeder(pane, true, false);
-  feeder.feed({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
-  int row = 0;
-  int col = 0;
-  auto rows = pane.visible_rows(std::max(cols, 1), 1 << 20, row, col);
-  FrameRow out;
-  if (!rows.empty()) {
-    out.text = std::move(rows.front().text);
-    out.width = rows.front().width;
-  }
-  out.separator = separator;
-  return out;
-}
-
-}  // namespace
-
 int ConferenceLayout::fitting(int windows, int rows) {
   const int usable = std::max(0, rows - 1);  // the status row
   return std::min(windows, usable / kMinWindowRows);
@@ -46,7 +23,7 @@ Frame ConferenceLayout::frame(const std::vector<LayoutWindow>& windows, const st
              " not fit: make the terminal taller]";
   }
   if (!status.empty()) bottom += "[" + status + "]";
-  frame.lines.back() = fit(bottom, frame.cols, false);
+  frame.lines.back() = fit_row(bottom, frame.cols);
   if (shown == 0) return frame;
   const int usable = frame.rows - 1;
   const int slot = usable / shown;
@@ -54,7 +31,8 @@ Frame ConferenceLayout::frame(const std::vector<LayoutWindow>& windows, const st
     const LayoutWindow& window = windows[static_cast<std::size_t>(w)];
     const int top = w * slot;
     const int height = w + 1 == shown ? usable - top : slot;
-    frame.lines[static_cast<std::size_t>(top)] = fit("= " + window.title + " =", frame.cols, true);
+    frame.lines[static_cast<std::size_t>(top)] =
+        fit_row("= " + window.title + " =", frame.cols, true);
     int cursor_row = -1;
     int cursor_col = 0;
     const auto text = window.pane->visible_rows(frame.cols, height - 1, cursor_row, cursor_col);

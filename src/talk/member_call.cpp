@@ -1,7 +1,7 @@
 // MemberCall: one member's daemon requests, listener and connect, without blocking.
 #include "talk/member_call.hpp"
 
-#include <array>
+#include "talk/daemon_exchange.hpp"
 
 namespace talk::client {
 
@@ -24,7 +24,7 @@ void MemberCall::add_poll_entries(std::vector<platform::PollEntry>& entries) con
 }
 
 void MemberCall::on_poll(std::span<const platform::PollEntry> mine, TimePoint now) {
-  read_daemons(now);
+  receive_from_daemons(*res_, rendezvous_, now);
   if (!failed_ && !quitting_ && !taken_) {
     std::error_code ec;
     platform::Ipv4Endpoint peer;
@@ -64,28 +64,6 @@ std::optional<platform::TcpStream> MemberCall::take_stream() {
   return stream;
 }
 
-void MemberCall::read_daemons(TimePoint now) {
-  for (int h = 0; h < 2; ++h) {
-    for (int d = 0; d < 2; ++d) {
-      auto& socket = res_->sockets[h][d];
-      if (!socket.valid()) continue;
-      const Channel channel{static_cast<DaemonHost>(h), static_cast<Dialect>(d)};
-      for (int i = 0; i < 64; ++i) {
-        std::array<std::uint8_t, 128> buffer{};
-        platform::ReceivedDatagram got;
-        const auto ec = socket.receive(buffer, got);
-        if (ec == std::errc::resource_unavailable_try_again) break;
-        if (ec) {
-          rendezvous_.on_channel_error(channel, ec, now);
-          break;
-        }
-        if (got.size > buffer.size() || !got.source_is_ipv4) continue;
-        rendezvous_.on_datagram(channel, std::span(buffer).first(got.size), got.source, now);
-      }
-    }
-  }
-}
-
 void MemberCall::apply_actions(TimePoint now) {
   for (int round = 0; round < 16; ++round) {
     auto actions = rendezvous_.take_actions();
@@ -93,13 +71,11 @@ void MemberCall::apply_actions(TimePoint now) {
     for (auto& action : actions) {
       using Kind = RendezvousAction::Kind;
       switch (action.kind) {
-        case Kind::Send: {
-          const auto h = static_cast<std::size_t>(action.channel.host);
-          const auto d = static_cast<std::size_t>(action.channel.dialect);
-          const auto ec = res_->sockets[h][d].send_to(action.bytes, res_->config.daemon[h][d]);
-          if (ec) rendezvous_.on_channel_error(action.channel, ec, now);
+        case Kind::Send:
+          if (const auto ec = send_to_daemon(*res_, action)) {
+            rendezvous_.on_channel_error(action.channel, ec, now);
+          }
           break;
-        }
         case Kind::Connect: {
           std::error_code ec;
           auto stream = platform::TcpStream::start_connect(action.endpoint, ec);

@@ -44,7 +44,6 @@ class MemberCall {
 
  private:
   void apply_actions(TimePoint now);
-  void read_daemons(TimePoint now);
 
   std::unique_ptr<ClientResources> res_;
   Rendezvous rendezvous_;

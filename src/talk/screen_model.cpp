@@ -6,11 +6,7 @@
 #include "talk/text_feeder.hpp"
 
 namespace talk::client {
-namespace {
-
-// Cuts `text` (printable ASCII plus bracket text from our own messages) to `cols` columns by
-// glyph, reusing the pane's wrapping so multibyte status text is never split mid-character.
-FrameRow fit(const std::string& text, int cols) {
+FrameRow fit_row(const std::string& text, int cols, bool separator) {
   Pane pane(1);
   TextFeeder feeder(pane, true, false);
   feeder.feed({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
@@ -22,10 +18,9 @@ FrameRow fit(const std::string& text, int cols) {
     out.text = std::move(rows.front().text);
     out.width = rows.front().width;
   }
+  out.separator = separator;
   return out;
 }
-
-}  // namespace
 
 ScreenModel::ScreenModel(int rows, int cols) : rows_(std::max(rows, 1)), cols_(std::max(cols, 1)) {}
 
@@ -113,8 +108,7 @@ const Frame& ScreenModel::frame() const {
     if (peer_.scroll_offset() > 0) text += "[lower scroll]";
     text += "\n" + std::to_string(cols_);  // the key: the text and the width it is cut to
     if (text != separator_key_ || separator_key_.empty()) {
-      separator_ = fit(text.substr(0, text.rfind('\n')), cols_);
-      separator_.separator = true;
+      separator_ = fit_row(text.substr(0, text.rfind('\n')), cols_, true);
       separator_key_ = std::move(text);
     }
     FrameRow& line = frame.lines[static_cast<std::size_t>(separator_row())];

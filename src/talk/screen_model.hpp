@@ -16,6 +16,10 @@ struct FrameRow {
   bool separator = false;  // draw a horizontal line under the text
 };
 
+/// Cuts `text` (printable, sanitised: our own messages, titles, status) to `cols` columns by
+/// glyph, reusing the pane's wrapping so multibyte text is never split mid-character.
+FrameRow fit_row(const std::string& text, int cols, bool separator = false);
+
 /// What the terminal should show: exactly `rows` rows and where the cursor goes.
 struct Frame {
   int rows = 0;

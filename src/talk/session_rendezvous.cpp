@@ -1,7 +1,6 @@
 // Session: the rendezvous side of the loop (daemon sockets, actions, cleanup on the way out).
-#include <array>
-
 #include "platform/client_poll.hpp"
+#include "talk/daemon_exchange.hpp"
 #include "talk/session.hpp"
 #include "talk/srdp_link.hpp"
 #include "talk/status_texts.hpp"
@@ -17,26 +16,7 @@ constexpr auto kSrdpProbeLimit = 1500ms;
 }  // namespace
 
 void Session::read_daemon_sockets(TimePoint now) {
-  auto& sockets = io_.resources->sockets;
-  for (int h = 0; h < 2; ++h) {
-    for (int d = 0; d < 2; ++d) {
-      auto& socket = sockets[h][d];
-      if (!socket.valid()) continue;
-      const Channel channel{static_cast<DaemonHost>(h), static_cast<Dialect>(d)};
-      for (int i = 0; i < 64; ++i) {
-        std::array<std::uint8_t, 128> buffer{};
-        platform::ReceivedDatagram got;
-        const auto ec = socket.receive(buffer, got);
-        if (ec == std::errc::resource_unavailable_try_again) break;
-        if (ec) {
-          rendezvous_.on_channel_error(channel, ec, now);
-          break;
-        }
-        if (got.size > buffer.size() || !got.source_is_ipv4) continue;
-        rendezvous_.on_datagram(channel, std::span(buffer).first(got.size), got.source, now);
-      }
-    }
-  }
+  receive_from_daemons(*io_.resources, rendezvous_, now);
 }
 
 // Accepts before the timers run, so a connection already waiting is seen before a decision that
@@ -67,15 +47,12 @@ void Session::apply_rendezvous_actions(TimePoint now) {
     for (auto& action : actions) {
       using Kind = RendezvousAction::Kind;
       switch (action.kind) {
-        case Kind::Send: {
-          const auto h = static_cast<std::size_t>(action.channel.host);
-          const auto d = static_cast<std::size_t>(action.channel.dialect);
-          auto& socket = io_.resources->sockets[h][d];
-          const auto ec = socket.send_to(action.bytes, io_.resources->config.daemon[h][d]);
+        case Kind::Send:
           // A closed port shows up here or on the next receive: both count as refused.
-          if (ec) rendezvous_.on_channel_error(action.channel, ec, now);
+          if (const auto ec = send_to_daemon(*io_.resources, action)) {
+            rendezvous_.on_channel_error(action.channel, ec, now);
+          }
           break;
-        }
         case Kind::Connect: {
           std::error_code ec;
           connect_target_ = action.endpoint;
@@ -151,10 +128,7 @@ void Session::drain_cleanup() {
   const TimePoint limit = io_.clock->steady_now() + kCleanupLimit;
   while (!rendezvous_.idle()) {
     for (auto& action : rendezvous_.take_actions()) {
-      if (action.kind != RendezvousAction::Kind::Send) continue;
-      const auto h = static_cast<std::size_t>(action.channel.host);
-      const auto d = static_cast<std::size_t>(action.channel.dialect);
-      (void)io_.resources->sockets[h][d].send_to(action.bytes, io_.resources->config.daemon[h][d]);
+      if (action.kind == RendezvousAction::Kind::Send) (void)send_to_daemon(*io_.resources, action);
     }
     const TimePoint now = io_.clock->steady_now();
     if (now >= limit) return;

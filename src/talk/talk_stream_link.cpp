@@ -1,7 +1,9 @@
-// TalkStreamLink: reads and writes of the talk TCP stream, never blocking.
+// StreamLink: reads and writes of the talk TCP stream, never blocking.
 #include "talk/talk_stream_link.hpp"
 
 #include <array>
+
+#include "talk/ytalk_stream.hpp"
 
 namespace talk::client {
 namespace {
@@ -10,47 +12,50 @@ constexpr std::size_t kReadSize = 4096;
 
 }  // namespace
 
-TalkStreamLink::TalkStreamLink(platform::TcpStream stream, PeerView& view, bool utf8,
-                               const EditChars& mine, std::error_code& ec)
-    : stream_(std::move(stream)), view_(view), model_(view.text(), utf8, mine) {
-  ec = stream_.prepare_for_conversation();
-}
-
-void TalkStreamLink::start(LinkTime /*now*/) {
+template <class Model>
+void StreamLink<Model>::start(LinkTime /*now*/) {
   write_peer();
 }
 
-std::vector<LinkPollInterest> TalkStreamLink::poll_interest() const {
+template <class Model>
+std::vector<LinkPollInterest> StreamLink<Model>::poll_interest() const {
   if (state_ == LinkState::Closed) return {};
   return {{stream_.fd(), true, model_.has_outbound()}};
 }
 
-void TalkStreamLink::on_ready(const LinkReadiness& ready, LinkTime /*now*/) {
+template <class Model>
+void StreamLink<Model>::on_ready(const LinkReadiness& ready, LinkTime /*now*/) {
   if (state_ == LinkState::Closed || ready.fd != stream_.fd()) return;
   if (ready.readable || ready.failed) read_peer();
   write_peer();
 }
 
-void TalkStreamLink::send(const std::vector<UserEdit>& edits, LinkTime /*now*/) {
+template <class Model>
+void StreamLink<Model>::send(const std::vector<UserEdit>& edits, LinkTime /*now*/) {
   if (state_ == LinkState::Closed) return;
   model_.queue(edits);
   write_peer();
 }
 
-void TalkStreamLink::close(LinkTime /*now*/) {
+template <class Model>
+void StreamLink<Model>::close(LinkTime /*now*/) {
   if (state_ == LinkState::Closed) return;
   state_ = LinkState::Closed;
   reason_ = LinkCloseReason::LocalQuit;
+  if (options_.release_on_close) stream_ = {};
 }
 
-void TalkStreamLink::closed(LinkCloseReason reason, std::error_code ec) {
+template <class Model>
+void StreamLink<Model>::closed(LinkCloseReason reason, std::error_code ec) {
   state_ = LinkState::Closed;
   reason_ = reason;
   if (ec) detail_ = ec.message();
   model_.outbound().clear();
+  if (options_.release_on_close) stream_ = {};
 }
 
-void TalkStreamLink::read_peer() {
+template <class Model>
+void StreamLink<Model>::read_peer() {
   std::array<std::uint8_t, kReadSize> buffer;  // not zeroed: read() fills what is used
   std::size_t got = 0;
   const auto ec = stream_.read(buffer, got);
@@ -61,9 +66,11 @@ void TalkStreamLink::read_peer() {
   }
   const int bells = model_.on_received({buffer.data(), got});
   for (int i = 0; i < bells; ++i) view_.ring();
+  after_read();
 }
 
-void TalkStreamLink::write_peer() {
+template <class Model>
+void StreamLink<Model>::write_peer() {
   std::string& out = model_.outbound();
   while (state_ != LinkState::Closed && !out.empty()) {
     std::size_t written = 0;
@@ -77,5 +84,8 @@ void TalkStreamLink::write_peer() {
     out.erase(0, written);
   }
 }
+
+template class StreamLink<TalkStream>;
+template class StreamLink<YtalkStream>;
 
 }  // namespace talk::client

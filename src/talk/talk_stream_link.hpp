@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <system_error>
+#include <utility>
 
 #include "platform/tcp_socket.hpp"
 #include "talk/edit_chars.hpp"
@@ -11,12 +12,18 @@
 
 namespace talk::client {
 
-class TalkStreamLink final : public PeerLink {
- public:
-  /// `stream` is connected; it is made non-blocking with Nagle off (`ec` on failure).
-  TalkStreamLink(platform::TcpStream stream, PeerView& view, bool utf8, const EditChars& mine,
-                 std::error_code& ec);
+/// How a StreamLink begins and ends; the stream models differ here only.
+struct StreamLinkOptions {
+  LinkState initial = LinkState::Open;
+  /// Closes the socket as soon as the link closes (not when the link is destroyed).
+  bool release_on_close = false;
+};
 
+/// A stream model (TalkStream, YtalkStream) over a non-blocking TCP stream: the read and write
+/// plumbing every talk TCP conversation shares.
+template <class Model>
+class StreamLink : public PeerLink {
+ public:
   void start(LinkTime now) override;
   std::vector<LinkPollInterest> poll_interest() const override;
   std::optional<LinkTime> next_deadline() const override { return std::nullopt; }
@@ -28,19 +35,47 @@ class TalkStreamLink final : public PeerLink {
   LinkCloseReason close_reason() const override { return reason_; }
   std::string detail() const override { return detail_; }
 
-  const TalkStream& stream_model() const { return model_; }
+  const Model& stream_model() const { return model_; }
 
- private:
-  void read_peer();
+ protected:
+  /// `stream` is connected; it is made non-blocking with Nagle off (`ec` on failure). The model
+  /// is built from the peer's pane and `model_args`.
+  template <class... ModelArgs>
+  StreamLink(platform::TcpStream stream, PeerView& view, StreamLinkOptions options,
+             std::error_code& ec, ModelArgs&&... model_args)
+      : model_(view.text(), std::forward<ModelArgs>(model_args)...),
+        state_(options.initial),
+        stream_(std::move(stream)),
+        view_(view),
+        options_(options) {
+    ec = stream_.prepare_for_conversation();
+  }
+
+  /// Called after each read that the peer's bytes reached the model.
+  virtual void after_read() {}
+
   void write_peer();
   void closed(LinkCloseReason reason, std::error_code ec);
 
+  Model model_;
+  LinkState state_;
+  std::string detail_;
+
+ private:
+  void read_peer();
+
   platform::TcpStream stream_;
   PeerView& view_;
-  TalkStream model_;
-  LinkState state_ = LinkState::Open;
+  StreamLinkOptions options_;
   LinkCloseReason reason_ = LinkCloseReason::None;
-  std::string detail_;
+};
+
+class TalkStreamLink final : public StreamLink<TalkStream> {
+ public:
+  /// `stream` is connected; it is made non-blocking with Nagle off (`ec` on failure).
+  TalkStreamLink(platform::TcpStream stream, PeerView& view, bool utf8, const EditChars& mine,
+                 std::error_code& ec)
+      : StreamLink(std::move(stream), view, {}, ec, utf8, mine) {}
 };
 
 }  // namespace talk::client

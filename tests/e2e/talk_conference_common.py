@@ -69,3 +69,16 @@ def ring_all(caller, *callees):
     for party in callees:
         caller.wait_window(party.name)
         party.wait_window(caller.name)
+
+
+def three_in_mesh(lab, daemon=DAEMON):
+    """tkalice rings tkbob and tkcarol, who answer and then get connected to each other: the
+    three parties, each with a window for the other two."""
+    start(lab, daemon)
+    alice = Party(lab, th.ALICE)
+    bob = Party(lab, th.BOB)
+    carol = Party(lab, th.CAROL)
+    ring_all(alice, bob, carol)
+    bob.wait_window(carol.name)
+    carol.wait_window(bob.name)
+    return alice, bob, carol

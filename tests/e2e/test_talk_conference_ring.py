@@ -7,7 +7,7 @@ and when tkcarol hangs up the other two go on."""
 
 import re
 
-from talk_conference_common import Party, ring_all, start
+from talk_conference_common import three_in_mesh
 from talk_e2e_common import th
 
 UTF8 = "héllo wörld — ✓ 日本語"
@@ -15,14 +15,8 @@ LONG = "a line long enough to wrap when the terminal is only forty columns wide,
 
 
 def test(lab):
-    start(lab)
-    alice = Party(lab, th.ALICE)
-    bob = Party(lab, th.BOB)
-    carol = Party(lab, th.CAROL)
-    ring_all(alice, bob, carol)
     # The mesh: bob and carol see each other.
-    bob.wait_window(carol.name)
-    carol.wait_window(bob.name)
+    alice, bob, carol = three_in_mesh(lab)
     for party in (alice, bob, carol):
         assert len(party.window_titles()) == 3, party.term.screen().framed(party.name)
     alice.say("hello both of you", bob, carol)

@@ -3,18 +3,12 @@
 517): tkalice's two invitations stand side by side, tkbob's silent invitation for tkcarol is
 found by her LOOK_UP, and everyone ends up connected to everyone."""
 
-from talk_conference_common import Party, ring_all, start
+from talk_conference_common import three_in_mesh
 from talk_e2e_common import th
 
 
 def test(lab):
-    start(lab, "talk-ng")
-    alice = Party(lab, th.ALICE)
-    bob = Party(lab, th.BOB)
-    carol = Party(lab, th.CAROL)
-    ring_all(alice, bob, carol)
-    bob.wait_window(carol.name)
-    carol.wait_window(bob.name)
+    alice, bob, carol = three_in_mesh(lab, "talk-ng")
     bob.say("through talk-ng's talkd", alice, carol)
     carol.say("ça marche ✓", alice, bob)
     for party in (alice, bob, carol):

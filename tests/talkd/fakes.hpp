@@ -155,4 +155,14 @@ class FakeNameLookups final : public platform::NameLookups {
   std::vector<platform::NameAnswer> finished;
 };
 
+/// The users, terminals, names and clock a test's daemon (or daemons) share.
+struct FakeWorld {
+  FakeClock clock;
+  FakeLogins utmp;
+  FakeTtys ttys;
+  FakeUsers users;
+  FakeFiles files;
+  FakeResolver resolver;
+};
+
 }  // namespace talk::talkd::testing

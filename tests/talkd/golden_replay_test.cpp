@@ -37,7 +37,7 @@ TEST_P(GoldenReplay, AnswersLikeTheReferenceDaemon) {
   const golden::VectorFile file = golden::load_golden(GetParam());
   ASSERT_TRUE(file.error.empty()) << file.error;
 
-  testing::ReplayWorld world;
+  testing::FakeWorld world;
   auto& users = world.users;
   auto& utmp = world.utmp;
   auto& ttys = world.ttys;

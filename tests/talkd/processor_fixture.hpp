@@ -26,7 +26,7 @@ inline proto::CtlMessage request(proto::RequestType type, const std::string& l_n
 inline constexpr platform::Ipv4Endpoint kRemote{0x0a000002, 40001};  // 10.0.0.2
 inline constexpr platform::Ipv4Endpoint kLocal{0x7f000001, 40002};
 
-class ProcessorTest : public ::testing::Test {
+class ProcessorTest : public ::testing::Test, protected FakeWorld {
  protected:
   ProcessorTest() {
     users.users["bob"] = {1000, 1000, "/home/bob"};
@@ -52,12 +52,6 @@ class ProcessorTest : public ::testing::Test {
     return processor->process(msg, error, from);
   }
 
-  FakeClock clock;
-  FakeLogins utmp;
-  FakeTtys ttys;
-  FakeUsers users;
-  FakeFiles files;
-  FakeResolver resolver;
   platform::MemoryLogger logger;
   InvitationTable table{clock, TableLimits{}};
   UserLocator locator{{&utmp}, ttys, users};

@@ -15,19 +15,9 @@
 
 namespace talk::talkd::testing {
 
-/// The users, terminals and clock every replayed daemon shares.
-struct ReplayWorld {
-  FakeClock clock;
-  FakeLogins utmp;
-  FakeTtys ttys;
-  FakeUsers users;
-  FakeFiles files;
-  FakeResolver resolver;
-};
-
 /// One daemon process of a capture.
 struct ReplayDaemon {
-  explicit ReplayDaemon(ReplayWorld& world)
+  explicit ReplayDaemon(FakeWorld& world)
       : table(world.clock, TableLimits{}),
         locator({&world.utmp}, world.ttys, world.users),
         policy(AclRules{}, false, world.users, world.files, logger),
@@ -60,7 +50,7 @@ struct ReplayAnswer {
 /// The daemons of one capture, made as its requests reach each port.
 class ReplayDaemons {
  public:
-  explicit ReplayDaemons(ReplayWorld& world) : world_(world) {}
+  explicit ReplayDaemons(FakeWorld& world) : world_(world) {}
 
   /// Hands the captured request to the daemon of its port a second after the previous one;
   /// nullopt when the daemon sent no single answer.
@@ -78,7 +68,7 @@ class ReplayDaemons {
   }
 
  private:
-  ReplayWorld& world_;
+  FakeWorld& world_;
   std::map<std::uint16_t, std::unique_ptr<ReplayDaemon>> daemons_;
 };
 

@@ -50,7 +50,7 @@ class YtalkReplay : public ::testing::Test {
     return ours;
   }
 
-  testing::ReplayWorld world;
+  testing::FakeWorld world;
   testing::FakeLogins& utmp = world.utmp;
   testing::FakeTtys& ttys = world.ttys;
   testing::FakeUsers& users = world.users;

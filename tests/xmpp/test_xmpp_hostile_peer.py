@@ -11,13 +11,11 @@ stream (its log says so), talk shows the peer offline and carries on."""
 
 import json
 import os
-import subprocess
-import tempfile
 from xml.sax.saxutils import escape
 
 import talkharness as th
-from private_prosody import DOMAIN, PrivateProsody, available
-from xmpp_e2e_common import SYSTEM_PYTHON, ScriptedPeer, account_home, start_talk
+from private_prosody import DOMAIN
+from xmpp_e2e_common import talk_calling_scripted_bob
 
 ALICE_JID = f"{th.ALICE}@{DOMAIN}"
 RSS_GROWTH_LIMIT_KB = 4 * 1024
@@ -123,22 +121,8 @@ class Round:
 
 
 def test(lab):
-    if not available():
-        raise th.Skip("prosody is not installed (apt-get install prosody)")
-    if subprocess.run([SYSTEM_PYTHON, "-c", "import slixmpp"], capture_output=True).returncode:
-        raise th.Skip("python3-slixmpp is not installed")
-    accounts = {th.ALICE: "alice-pw", "bob": "bob-pw"}
-    with PrivateProsody(accounts) as prosody, tempfile.TemporaryDirectory() as base:
-        os.chmod(base, 0o755)
-        home = account_home(lab, base, th.ALICE, prosody.port, "alice-pw")
-        peer = ScriptedPeer(f"bob@{DOMAIN}", "bob-pw", prosody.port, ALICE_JID)
+    with talk_calling_scripted_bob(lab) as (prosody, peer, conv, alice):
         try:
-            peer.expect(lambda l: l == "ONLINE", "its login")
-            client = lab.reachable(th.client("talk-ng"))
-            conv = th.Conversation(lab, client, client)
-            alice = lab.terminal(th.ALICE, name="alice")
-            alice.wait_for("$", describe="shell prompt")
-            start_talk(alice, client, home, "bob")
             peer.expect(lambda l: l.startswith("BODY "), "the ring message")
             peer.command("state", "active")
             alice.wait_for("Connection established")
@@ -168,8 +152,6 @@ def test(lab):
         except BaseException:
             print("prosody's log (end):\n" + prosody.log_tail(8000))
             raise
-        finally:
-            peer.stop()
 
 
 th.run(test, timeout=170)

@@ -9,71 +9,52 @@ talk. (Malformed and hostile real-time text: test_xmpp_hostile_peer.py, the unit
 fuzzer.)"""
 
 import json
-import os
-import tempfile
 
 import talkharness as th
-from private_prosody import DOMAIN, PrivateProsody, available
-from xmpp_e2e_common import ScriptedPeer, account_home, have_slixmpp, start_talk
+from private_prosody import DOMAIN
+from xmpp_e2e_common import talk_calling_scripted_bob
 
 ALICE_JID = f"{th.ALICE}@{DOMAIN}"
 
 
 def test(lab):
-    if not available():
-        raise th.Skip("prosody is not installed (apt-get install prosody)")
-    if not have_slixmpp():
-        raise th.Skip("python3-slixmpp is not installed")
-    accounts = {th.ALICE: "alice-pw", "bob": "bob-pw"}
-    with PrivateProsody(accounts) as prosody, tempfile.TemporaryDirectory() as base:
-        os.chmod(base, 0o755)
-        home = account_home(lab, base, th.ALICE, prosody.port, "alice-pw")
-        peer = ScriptedPeer(f"bob@{DOMAIN}", "bob-pw", prosody.port, ALICE_JID)
-        try:
-            peer.expect(lambda l: l == "ONLINE", "its login")
-            client = lab.reachable(th.client("talk-ng"))
-            conv = th.Conversation(lab, client, client)
-            alice = lab.terminal(th.ALICE, name="alice")
-            alice.wait_for("$", describe="shell prompt")
-            start_talk(alice, client, home, "bob")
-            ring = peer.expect(lambda l: l.startswith("BODY "), "the ring message")
-            assert json.loads(ring[5:]) == (f"[talk] {ALICE_JID} wants to talk with you. "
-                                           f"Answer with: talk xmpp:{ALICE_JID}"), ring
-            alice.wait_for("Waiting for your party to respond")
-            # slixmpp granted talk's presence subscription: its presence shows while ringing.
-            peer.command("show", "away")
-            alice.wait_for("Your party is away")
+    with talk_calling_scripted_bob(lab) as (_, peer, conv, alice):
+        ring = peer.expect(lambda l: l.startswith("BODY "), "the ring message")
+        assert json.loads(ring[5:]) == (f"[talk] {ALICE_JID} wants to talk with you. "
+                                       f"Answer with: talk xmpp:{ALICE_JID}"), ring
+        alice.wait_for("Waiting for your party to respond")
+        # slixmpp granted talk's presence subscription: its presence shows while ringing.
+        peer.command("show", "away")
+        alice.wait_for("Your party is away")
 
-            peer.command("state", "composing")
-            alice.wait_for("Connection established")
-            alice.wait_for("your party is typing")
-            peer.command("body", json.dumps("hi from a plain client"))
-            alice.wait_for("hi from a plain client", region="peer")
+        peer.command("state", "composing")
+        alice.wait_for("Connection established")
+        alice.wait_for("your party is typing")
+        peer.command("body", json.dumps("hi from a plain client"))
+        alice.wait_for("hi from a plain client", region="peer")
 
-            alice.type("line one")
-            peer.expect(lambda l: l == "STATE composing", "alice composing")
-            alice.press("Enter")
-            peer.expect(lambda l: l == "BODY " + json.dumps("line one"), "alice's line")
-            # Its disco#info lists no real-time text: talk sent none, only states and lines.
-            assert "RTT" not in peer.seen, peer.seen
+        alice.type("line one")
+        peer.expect(lambda l: l == "STATE composing", "alice composing")
+        alice.press("Enter")
+        peer.expect(lambda l: l == "BODY " + json.dumps("line one"), "alice's line")
+        # Its disco#info lists no real-time text: talk sent none, only states and lines.
+        assert "RTT" not in peer.seen, peer.seen
 
-            # XML cannot carry C0 controls (a server drops the sender's stream), but C1 ones
-            # such as CSI (U+009B) and bidirectional overrides pass.
-            peer.command("body", json.dumps("esc \x9b2J\x9b]0;pwned\x9c \u202ered\x9b1m"))
-            alice.wait_for("red", region="peer")
-            peer.command("body", json.dumps("still alive"))
-            alice.wait_for("still alive", region="peer", timeout=20)
-            screen = alice.screen()
-            assert screen.contains("]0;pwned"), screen.text
-            assert conv.client_status(alice) is None, "talk ended on hostile input"
+        # XML cannot carry C0 controls (a server drops the sender's stream), but C1 ones
+        # such as CSI (U+009B) and bidirectional overrides pass.
+        peer.command("body", json.dumps("esc \x9b2J\x9b]0;pwned\x9c \u202ered\x9b1m"))
+        alice.wait_for("red", region="peer")
+        peer.command("body", json.dumps("still alive"))
+        alice.wait_for("still alive", region="peer", timeout=20)
+        screen = alice.screen()
+        assert screen.contains("]0;pwned"), screen.text
+        assert conv.client_status(alice) is None, "talk ended on hostile input"
 
-            peer.command("quit")
-            peer.expect(lambda l: l == "GONE-SENT", "its goodbye")
-            alice.wait_for("Connection closed", timeout=15)
-            alice.type("x")
-            assert conv.wait_client_exit(alice) == 0, alice.history().text
-        finally:
-            peer.stop()
+        peer.command("quit")
+        peer.expect(lambda l: l == "GONE-SENT", "its goodbye")
+        alice.wait_for("Connection closed", timeout=15)
+        alice.type("x")
+        assert conv.wait_client_exit(alice) == 0, alice.history().text
 
 
 th.run(test, timeout=150)

@@ -1,13 +1,16 @@
 # Helpers for the xmpp end-to-end tests: a user's private account file, starting talk, and the
 # scripted slixmpp peer (bob) driven line by line.
+import contextlib
 import os
 import queue
 import shlex
 import subprocess
+import tempfile
 import threading
 import time
 
-from private_prosody import DOMAIN
+import talkharness as th
+from private_prosody import DOMAIN, PrivateProsody, available
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # Debian's python3-slixmpp is installed for the system interpreter.
@@ -85,3 +88,29 @@ class ScriptedPeer:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait()
+
+
+@contextlib.contextmanager
+def talk_calling_scripted_bob(lab):
+    """A private prosody with tkalice and bob, bob's scripted client logged in and tkalice's
+    terminal running `talk xmpp:bob@...`: yields (prosody, peer, conv, alice) and stops the
+    peer at the end. Skips without prosody or slixmpp."""
+    if not available():
+        raise th.Skip("prosody is not installed (apt-get install prosody)")
+    if not have_slixmpp():
+        raise th.Skip("python3-slixmpp is not installed")
+    accounts = {th.ALICE: "alice-pw", "bob": "bob-pw"}
+    with PrivateProsody(accounts) as prosody, tempfile.TemporaryDirectory() as base:
+        os.chmod(base, 0o755)
+        home = account_home(lab, base, th.ALICE, prosody.port, "alice-pw")
+        peer = ScriptedPeer(f"bob@{DOMAIN}", "bob-pw", prosody.port, f"{th.ALICE}@{DOMAIN}")
+        try:
+            peer.expect(lambda l: l == "ONLINE", "its login")
+            client = lab.reachable(th.client("talk-ng"))
+            conv = th.Conversation(lab, client, client)
+            alice = lab.terminal(th.ALICE, name="alice")
+            alice.wait_for("$", describe="shell prompt")
+            start_talk(alice, client, home, "bob")
+            yield prosody, peer, conv, alice
+        finally:
+            peer.stop()
