@@ -255,7 +255,7 @@ void Session::start_direct() {
 }
 
 void Session::read_keyboard(TimePoint now) {
-  std::array<std::uint8_t, kReadSize> buffer;  // not zeroed: read() fills what is used
+  std::array<std::uint8_t, kReadSize> buffer{};
   std::size_t got = 0;
   const auto ec = platform::read_some(io_.input_fd, buffer, got);
   if (ec == std::errc::resource_unavailable_try_again) return;

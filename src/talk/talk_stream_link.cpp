@@ -56,7 +56,7 @@ void StreamLink<Model>::closed(LinkCloseReason reason, std::error_code ec) {
 
 template <class Model>
 void StreamLink<Model>::read_peer() {
-  std::array<std::uint8_t, kReadSize> buffer;  // not zeroed: read() fills what is used
+  std::array<std::uint8_t, kReadSize> buffer{};
   std::size_t got = 0;
   const auto ec = stream_.read(buffer, got);
   if (ec == std::errc::resource_unavailable_try_again) return;
