@@ -8,7 +8,9 @@
 (b) Keystroke latency: a byte written into the caller's pty until the callee's pty prints it
     (median and p99 of BENCH_KEYS keystrokes), and a 20 KB paste until its last byte shows on the
     other screen; each client talking to its own kind through talk-ng's talkd, the three pairs
-    connected at once and their keystrokes interleaved (one per pair per round).
+    connected at once and their keystrokes interleaved (one per pair per round). Beside them, the
+    floor: bench/trivial_relay, a client that does no work at all (raw terminal, bytes copied
+    terminal -> TCP on loopback -> terminal), which no talk client can beat on this machine.
 BENCH_PARTS=loss,latency chooses the parts; BENCH_TALK=<path> measures another talk-ng binary.
 """
 import os
@@ -181,6 +183,26 @@ def connect_pair(lab, name, caller_user=th.ALICE, callee_user=th.BOB):
     return caller, callee
 
 
+FLOOR = "floor"
+FLOOR_PORT = 40518  # in the run's own network namespace
+
+
+def connect_floor(lab):
+    """Two trivial relays on their own ptys, connected to each other; returns (caller, callee)."""
+    relay = lab.reachable(os.path.join(th.build_dir(), "bench", "trivial_relay"))
+    callee = PtyUser(lab, "tkgina", [relay, "listen", str(FLOOR_PORT)])
+    caller = PtyUser(lab, "tkhank", [relay, "connect", str(FLOOR_PORT)])
+    if None in (callee.wait_for(CONNECTED, 10, others=[caller]),
+                caller.wait_for(CONNECTED, 10, others=[callee])):
+        report(caller, callee, "no connection")
+        caller.close()
+        callee.close()
+        raise AssertionError("trivial_relay: no connection")
+    caller.drain()
+    callee.drain()
+    return caller, callee
+
+
 def keystroke(caller, callee, i):
     """Latency of the i-th typed byte until the other pty prints it, in milliseconds (None: a
     new line now and then, untimed, so no row ever wraps; or the byte never showed)."""
@@ -243,10 +265,12 @@ def bench_latency(lab):
                     print(f"  ({failed}; trying again)", file=sys.stderr)
                     if attempt == 2:
                         raise
-        latencies = {name: [] for name in CLIENTS}
+        pairs[FLOOR] = connect_floor(lab)
+        measured = CLIENTS + (FLOOR,)
+        latencies = {name: [] for name in measured}
         for i in range(KEYS):
-            for k in range(len(CLIENTS)):  # each round starts with another client
-                name = CLIENTS[(i + k) % len(CLIENTS)]
+            for k in range(len(measured)):  # each round starts with another client
+                name = measured[(i + k) % len(measured)]
                 ms = keystroke(*pairs[name], i)
                 if ms is not None:
                     latencies[name].append(ms)
@@ -258,6 +282,10 @@ def bench_latency(lab):
             pasted = results[name][2]
             print(f"{name:<10} {results[name][0]:>6.3f} ms {p99:>6.3f} ms "
                   f"{pasted if pasted is not None else float('nan'):>6.3f} s", flush=True)
+        lat = sorted(latencies[FLOOR])
+        floor = (statistics.median(lat), lat[min(len(lat) - 1, int(len(lat) * 0.99))])
+        print(f"{FLOOR:<10} {floor[0]:>6.3f} ms {floor[1]:>6.3f} ms {'-':>8}   (trivial_relay: no "
+              f"work at all, the least any client can take)", flush=True)
     finally:
         for caller, callee in pairs.values():
             caller.close()
@@ -270,6 +298,8 @@ def bench_latency(lab):
     print(f"talk-ng / faster classic client: median x{ours[0] / best:.2f}, "
           f"p99 x{ours[1] / best99:.2f}, paste x{(ours[2] or float('nan')) / paste_best:.2f} "
           f"(lower is better; goal <= 0.80, 0.80, 1.00)")
+    print(f"floor / faster classic client: median x{floor[0] / best:.2f}, p99 x{floor[1] / best99:.2f}"
+          f"; talk-ng / floor: median x{ours[0] / floor[0]:.2f}, p99 x{ours[1] / floor[1]:.2f}")
 
 
 def bench(lab):
