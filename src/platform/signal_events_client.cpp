@@ -10,12 +10,19 @@
 namespace talk::platform {
 namespace {
 
+constexpr int kClientSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP};
+
 sigset_t client_signals() {
   sigset_t set;
   sigemptyset(&set);
-  for (const int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH}) sigaddset(&set, sig);
+  for (const int sig : kClientSignals) sigaddset(&set, sig);
   return set;
 }
+
+// Never runs: SIGTSTP stays blocked and is read from the signalfd. Its disposition is not the
+// default, so curses sees that the program handles job control itself and installs no handler
+// of its own (which would redraw from signal context).
+void never_called(int /*signal*/) {}
 
 }  // namespace
 
@@ -26,6 +33,13 @@ SignalEvents::SignalEvents() {
   sigemptyset(&old);
   if (::sigprocmask(SIG_BLOCK, &set, &old) != 0) return;
   std::memcpy(old_mask_, &old, sizeof old);
+  struct sigaction blocked {};
+  blocked.sa_handler = never_called;
+  sigemptyset(&blocked.sa_mask);
+  struct sigaction previous {};
+  if (::sigaction(SIGTSTP, &blocked, &previous) == 0 && previous.sa_handler == SIG_IGN) {
+    ::sigaction(SIGTSTP, &previous, nullptr);  // started with job control off: keep it off
+  }
   fd_.reset(::signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC));
 }
 
@@ -39,7 +53,7 @@ SignalEvents::~SignalEvents() {
   sigset_t pending;
   sigemptyset(&pending);
   ::sigpending(&pending);
-  for (const int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH}) {
+  for (const int sig : kClientSignals) {
     if (sigismember(&pending, sig) == 1) {
       struct sigaction ignore {};
       struct sigaction previous {};
@@ -50,7 +64,30 @@ SignalEvents::~SignalEvents() {
       ::sigaction(sig, &previous, nullptr);
     }
   }
+  struct sigaction standard {};
+  standard.sa_handler = SIG_DFL;
+  struct sigaction current {};
+  if (::sigaction(SIGTSTP, nullptr, &current) == 0 && current.sa_handler == never_called) {
+    ::sigaction(SIGTSTP, &standard, nullptr);
+  }
   ::sigprocmask(SIG_SETMASK, &old, nullptr);
+}
+
+void SignalEvents::stop_process() {
+  // The default action of SIGTSTP stops us, so the shell reports the job as stopped; unblocked
+  // only here, it is taken at once, and the call returns after SIGCONT.
+  struct sigaction standard {};
+  standard.sa_handler = SIG_DFL;
+  sigemptyset(&standard.sa_mask);
+  struct sigaction ours {};
+  if (::sigaction(SIGTSTP, &standard, &ours) != 0) return;
+  sigset_t tstp;
+  sigemptyset(&tstp);
+  sigaddset(&tstp, SIGTSTP);
+  ::kill(::getpid(), SIGTSTP);
+  ::sigprocmask(SIG_UNBLOCK, &tstp, nullptr);
+  ::sigprocmask(SIG_BLOCK, &tstp, nullptr);
+  ::sigaction(SIGTSTP, &ours, nullptr);
 }
 
 std::vector<ClientSignal> SignalEvents::take() {
@@ -71,6 +108,9 @@ std::vector<ClientSignal> SignalEvents::take() {
         break;
       case SIGWINCH:
         out.push_back(ClientSignal::Resize);
+        break;
+      case SIGTSTP:
+        out.push_back(ClientSignal::Suspend);
         break;
       default:
         break;

@@ -1,5 +1,5 @@
-// The client's signals as readable events: SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGWINCH are
-// blocked and delivered through a signalfd that the one poll loop watches. No handler runs.
+// The client's signals as readable events: SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH and SIGTSTP
+// are blocked and delivered through a signalfd that the one poll loop watches. No handler runs.
 #pragma once
 
 #include <vector>
@@ -8,7 +8,7 @@
 
 namespace talk::platform {
 
-enum class ClientSignal { Interrupt, Terminate, Hangup, Resize };
+enum class ClientSignal { Interrupt, Terminate, Hangup, Resize, Suspend };
 
 /// The seam: something whose fd becomes readable when signals are waiting.
 class SignalSource {
@@ -17,6 +17,9 @@ class SignalSource {
   virtual int fd() const = 0;
   /// The signals that arrived since the last call (non-blocking).
   virtual std::vector<ClientSignal> take() = 0;
+  /// After a Suspend: stops this process as the suspend key does, so the shell gets the terminal;
+  /// returns once the process is continued (fg).
+  virtual void stop_process() {}
 };
 
 /// The real source. Restores the previous signal mask when destroyed.
@@ -29,6 +32,7 @@ class SignalEvents final : public SignalSource {
   bool valid() const { return fd_.valid(); }
   int fd() const override { return fd_.get(); }
   std::vector<ClientSignal> take() override;
+  void stop_process() override;
 
  private:
   UniqueFd fd_;

@@ -159,7 +159,11 @@ void ConferenceSession::run_command(const MenuCommand& command) {
 
 void ConferenceSession::handle_signals(TimePoint /*now*/) {
   for (const auto signal : io_.signals->take()) {
-    if (signal == platform::ClientSignal::Resize) {
+    if (signal == platform::ClientSignal::Suspend) {
+      io_.screen->suspend();
+      io_.signals->stop_process();
+    }
+    if (signal == platform::ClientSignal::Resize || signal == platform::ClientSignal::Suspend) {
       int rows = model_.rows();
       int cols = model_.cols();
       io_.screen->update_size(rows, cols);

@@ -131,6 +131,12 @@ void CursesScreen::invalidate() {
   if (state_) state_->clear_next = true;
 }
 
+void CursesScreen::suspend() {
+  if (!state_) return;
+  endwin();  // the shell's terminal modes and screen; the next refresh resumes curses mode
+  state_->clear_next = true;
+}
+
 void CursesScreen::beep() {
   if (state_) ::beep();
 }

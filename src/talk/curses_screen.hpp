@@ -24,6 +24,7 @@ class CursesScreen final : public Screen {
 
   void draw(const Frame& frame) override;
   void invalidate() override;
+  void suspend() override;
   void beep() override;
   void update_size(int& rows, int& cols) override;
 

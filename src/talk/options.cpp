@@ -247,7 +247,8 @@ std::string help_text() {
          "Environment: TALKHOST sets the local address announced to the other side.\n"
          "Keys: ESC p / ESC n scroll your half, ^P / ^N the other half, ^L redraws,\n"
          "^T sets the topic, shown to a utalk peer (Enter ends it, ^G drops it),\n"
-         "the interrupt key (^C) ends the conversation. With several people, ESC m opens\n"
+         "the suspend key (^Z) stops talk until fg, the interrupt key (^C) ends the\n"
+         "conversation. With several people, ESC m opens\n"
          "the menu: a adds someone, h hangs up on someone, r rings again those who have\n"
          "not answered, l lists who is in the conversation.";
 }

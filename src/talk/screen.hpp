@@ -12,6 +12,9 @@ class Screen {
   virtual void draw(const Frame& frame) = 0;
   /// The next draw repaints everything (^L, or after the terminal was disturbed).
   virtual void invalidate() = 0;
+  /// Gives the terminal back to the shell before the process stops (^Z); the next draw takes it
+  /// again and repaints everything.
+  virtual void suspend() = 0;
   virtual void beep() = 0;
   /// Re-reads the terminal size after SIGWINCH; returns the new size.
   virtual void update_size(int& rows, int& cols) = 0;

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <mutex>
 #include <string>
 
@@ -19,6 +20,14 @@ class RecordingScreen final : public client::Screen {
     frame_ = frame;
   }
   void invalidate() override {}
+  void suspend() override {
+    std::lock_guard lock(mutex_);
+    ++suspends_;
+  }
+  int suspends() {
+    std::lock_guard lock(mutex_);
+    return suspends_;
+  }
   void beep() override {
     std::lock_guard lock(mutex_);
     ++beeps_;
@@ -46,9 +55,10 @@ class RecordingScreen final : public client::Screen {
   std::mutex mutex_;
   client::Frame frame_;
   int beeps_ = 0;
+  int suspends_ = 0;
 };
 
-/// Any byte written to the pipe is an interrupt (like ^C).
+/// Any byte written to the pipe is an interrupt (like ^C); 'w' is a resize, 'z' the suspend key.
 class PipeSignals final : public platform::SignalSource {
  public:
   PipeSignals() {
@@ -62,12 +72,17 @@ class PipeSignals final : public platform::SignalSource {
   std::vector<platform::ClientSignal> take() override {
     char c = 0;
     if (::read(fds_[0], &c, 1) != 1) return {};
-    return {c == 'w' ? platform::ClientSignal::Resize : platform::ClientSignal::Interrupt};
+    if (c == 'w') return {platform::ClientSignal::Resize};
+    if (c == 'z') return {platform::ClientSignal::Suspend};
+    return {platform::ClientSignal::Interrupt};
   }
+  void stop_process() override { stops_.fetch_add(1); }
+  int stops() const { return stops_.load(); }
   void raise(char c = 'i') { (void)!::write(fds_[1], &c, 1); }
 
  private:
   int fds_[2] = {-1, -1};
+  std::atomic<int> stops_{0};
 };
 
 }  // namespace talk::testing

@@ -73,6 +73,27 @@ TEST_F(SessionIntegration, TwoUsersTalkAndHangUp) {
   EXPECT_EQ(bob.result.get().exit_code, 0);
 }
 
+TEST_F(SessionIntegration, SuspendKeyGivesTheTerminalBackAndTheTalkGoesOn) {
+  TestDaemon daemon;
+  User alice("alice", "bob", daemon.port());
+  User bob("bob", "alice", daemon.port());
+  alice.start();
+  ASSERT_TRUE(eventually([&] { return alice.shows("[Waiting for your party to respond]"); }));
+  bob.start();
+  ASSERT_TRUE(eventually([&] { return alice.shows("[Connection established]"); }));
+  alice.signals.raise('z');
+  // The screen is handed back before the process stops, and the session is not ended.
+  ASSERT_TRUE(eventually([&] { return alice.signals.stops() == 1; }));
+  EXPECT_EQ(alice.screen.suspends(), 1);
+  EXPECT_FALSE(alice.finished());
+  bob.type("while you were away\n");
+  EXPECT_TRUE(eventually([&] { return alice.screen.peer_text().find("while you were away") == 0; }))
+      << alice.screen.text();
+  alice.type("back\n");
+  EXPECT_TRUE(eventually([&] { return bob.screen.peer_text().find("back") == 0; }))
+      << bob.screen.text();
+}
+
 TEST_F(SessionIntegration, ConnectsQuicklyWhenOnePacketInFiveIsLost) {
   for (int round = 0; round < 3; ++round) {
     TestDaemon daemon(5);
