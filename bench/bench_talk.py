@@ -1,17 +1,17 @@
 """Client benchmark: talk-ng's talk beside Debian's netkit and inetutils talk, in one run.
 
 (a) Rendezvous with 20 % of the control datagrams lost (nftables drop rules on input in the run's
-    own network namespace, UDP 517/518 only, both directions, so no sender sees an error); the callee answers 0.2 s after its
-    terminal rings. Per pair of clients and daemon: sessions connected out of BENCH_SESSIONS,
+    own network namespace, UDP 517/518 only, both directions, so no sender sees an error); the
+    callee answers 0.2 s after its terminal rings. Per pair of clients and daemon: sessions connected out of BENCH_SESSIONS,
     median time from the caller's start to "Connection established" on both screens, and
     control datagrams per session against the same pair without loss.
 (b) Keystroke latency: a byte written into the caller's pty until the callee's pty prints it
     (median and p99 of BENCH_KEYS keystrokes), and a 20 KB paste until its last byte shows on the
     other screen (median of BENCH_PASTES pastes); each client talking to its own kind through
     talk-ng's talkd, the three pairs connected at once and their keystrokes interleaved (one per
-    pair per round). Beside them, the
-    floor: bench/trivial_relay, a client that does no work at all (raw terminal, bytes copied
-    terminal -> TCP on loopback -> terminal), which no talk client can beat on this machine.
+    pair per round). Beside them, the floor: bench/trivial_relay, a client that does no work at
+    all (raw terminal, bytes copied terminal -> TCP on loopback -> terminal), which no talk
+    client can beat on this machine.
 BENCH_PARTS=loss,latency chooses the parts; BENCH_TALK=<path> measures another talk-ng binary.
 """
 import os
