@@ -36,9 +36,12 @@ struct Channel {
 
 struct RendezvousTiming {
   Millis first_resend{300};
-  Millis max_resend{2000};       // the classic CTL_WAIT
-  Millis give_up{15000};         // per request, without any answer
-  Millis otalk_after{1200};      // silent ntalk daemon: also try otalk from then on
+  Millis max_resend{2000};  // the classic CTL_WAIT
+  Millis give_up{15000};    // per request, without any answer
+  // A silent ntalk daemon: also try otalk from then on. Long enough that lost datagrams (six
+  // ntalk tries, the last at 6.1 s) are not taken for a missing daemon: on a host with both, an
+  // invitation left with the otalk daemon is not seen by a caller that asks the ntalk one.
+  Millis otalk_after{6500};
   Millis ring_wait{30000};       // RING_WAIT
   Millis cleanup_give_up{3000};  // DELETEs after connecting or quitting
   Millis first_check{1000};      // while ringing: first LOOK_UP for a crossing call

@@ -146,10 +146,23 @@ TEST(Rendezvous, OtalkWhenTheNtalkDaemonIsSilent) {
   sim.silent[1][0] = true;
   sim.silent[1][1] = false;
   sim.start();
-  ASSERT_TRUE(sim.run_until([&] { return sim.r.phase() == Phase::Ringing; }, 5s));
-  EXPECT_LT(sim.now - TimePoint{}, 2s);
+  ASSERT_TRUE(sim.run_until([&] { return sim.r.phase() == Phase::Ringing; }, 10s));
+  EXPECT_LT(sim.now - TimePoint{}, 8s);
   EXPECT_EQ(sim.requests(RequestType::Announce)[0].channel.dialect, Dialect::Otalk);
   EXPECT_EQ(sim.requests(RequestType::Announce).size(), 1u) << "ntalk not retried once known";
+}
+
+TEST(Rendezvous, LostNtalkAnswersDoNotTurnAHostWithBothDaemonsToOtalk) {
+  // Six seconds without an ntalk answer is loss, not a missing daemon: a switch to otalk here
+  // would leave our invitation where the other side's ntalk LOOK_UP never finds it.
+  Sim sim;
+  sim.silent[1][0] = true;
+  sim.silent[1][1] = false;
+  sim.start();
+  ASSERT_FALSE(sim.run_until([&] { return sim.r.phase() == Phase::Ringing; }, 6s));
+  sim.silent[1][0] = false;
+  ASSERT_TRUE(sim.run_until([&] { return sim.r.phase() == Phase::Ringing; }, 5s));
+  for (const auto& request : sim.seen) EXPECT_EQ(request.channel.dialect, Dialect::Ntalk);
 }
 
 TEST(Rendezvous, AnnounceAsUtalkMarksOnlyTheAnnounce) {
