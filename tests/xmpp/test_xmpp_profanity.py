@@ -83,6 +83,9 @@ def test(lab):
         alice.press("C-c")
         assert conv.wait_client_exit(alice) == 0, alice.history().text
         bob.type_line("/quit")
+        # profanity writes its logs and settings as it quits: the private directories go only
+        # after it has exited.
+        bob.wait_for(lambda _screen: bob.exit_status() is not None, describe="profanity to exit")
 
 
 th.run(test, timeout=170)
